@@ -1,0 +1,232 @@
+package io.mutua.deals;
+
+import io.mutua.identity.UserSummary;
+import io.mutua.identity.Users;
+import io.mutua.identity.Viewer;
+import io.mutua.web.InvalidInputException;
+import io.mutua.web.Paths;
+import io.mutua.web.ResultPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(DealApiController.PATH)
+@Tag(name = "Deals")
+class DealApiController {
+
+    static final String PATH = Paths.API + "/deals";
+
+    private final DealService deals;
+    private final Pipeline pipeline;
+    private final Users users;
+
+    DealApiController(DealService deals, Pipeline pipeline, Users users) {
+        this.deals = deals;
+        this.pipeline = pipeline;
+        this.users = users;
+    }
+
+    record DealJson(String id, String name, String account, BigDecimal amount, String currency, String ownerEmail,
+            String stage, DealStatus status, LocalDate expectedCloseDate, String crmRef, String closeReason,
+            Instant closedAt, long version, Instant createdAt) {
+
+        static DealJson from(DealView deal) {
+            return new DealJson(deal.id().toString(), deal.name(), deal.account(), deal.amount(), deal.currency(),
+                    deal.ownerEmail(), deal.stageKey(), deal.status(), deal.expectedCloseDate(), deal.crmRef(),
+                    deal.closeReason(), deal.closedAt(), deal.version(), deal.createdAt());
+        }
+    }
+
+    record PageJson<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+
+        static <T> PageJson<T> from(ResultPage<T> page) {
+            return new PageJson<>(page.items(), page.page(), page.size(), page.total(), page.totalPages());
+        }
+    }
+
+    record NewDeal(
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String account,
+            @DecimalMin(value = "0", message = "{validation.amount}")
+            @Digits(integer = 13, fraction = 2, message = "{validation.amount}") BigDecimal amount,
+            @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency,
+            LocalDate expectedCloseDate,
+            @Size(max = 40, message = "{validation.size}") String stage,
+            @Size(max = 100, message = "{validation.size}") String crmRef,
+            @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}") String ownerEmail) {
+    }
+
+    /** A partial update: an absent field stays as it is, an explicit null clears it. */
+    record DealPatch(
+            Optional<@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String> name,
+            Optional<@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String> account,
+            Optional<@DecimalMin(value = "0", message = "{validation.amount}")
+                    @Digits(integer = 13, fraction = 2, message = "{validation.amount}") BigDecimal> amount,
+            Optional<@Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String> currency,
+            Optional<LocalDate> expectedCloseDate,
+            Optional<@Size(max = 100, message = "{validation.size}") String> crmRef,
+            Optional<@Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}") String> ownerEmail) {
+    }
+
+    record StageMove(@NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.size}")
+            String stage) {
+    }
+
+    record Closing(@NotNull(message = "{validation.required}") Outcome outcome,
+            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.size}") String reason) {
+    }
+
+    record StageChangeJson(String fromStage, String toStage, Instant changedAt, String actorEmail) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Deals the caller may see, filtered and paged (page counts from 0)")
+    PageJson<DealJson> list(Viewer viewer, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) DealStatus status, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size) {
+        if (stage != null && !stage.isBlank() && pipeline.find(stage).isEmpty()) {
+            throw new InvalidInputException("stage", "deals.unknownStage", stage);
+        }
+        UUID ownerId = null;
+        if (owner != null && !owner.isBlank()) {
+            Optional<UserSummary> found = users.findByEmail(owner);
+            if (found.isEmpty()) {
+                return new PageJson<>(List.of(), Math.max(page, 0), size, 0, 1);
+            }
+            ownerId = found.get().id();
+        }
+        ResultPage<DealView> result = deals.search(viewer, new DealSearch(stage, status, ownerId, q, page, size));
+        return PageJson.from(result.map(DealJson::from));
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a deal; the stage defaults to the first one and the owner to the caller")
+    ResponseEntity<DealJson> create(Viewer viewer, @Valid @RequestBody NewDeal request) {
+        DealDetails details = new DealDetails(request.name(), request.account(),
+                money(request.amount(), request.currency()), owner(viewer, request.ownerEmail()),
+                request.expectedCloseDate(), request.crmRef());
+        DealView deal = deals.create(viewer, details, blankToNull(request.stage()));
+        return ResponseEntity.created(URI.create(PATH + "/" + deal.id()))
+                .eTag(Long.toString(deal.version()))
+                .body(DealJson.from(deal));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<DealJson> get(Viewer viewer, @PathVariable UUID id) {
+        return withETag(deals.get(viewer, new DealId(id)));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a deal; requires If-Match with the version read, a stale version gets 412")
+    ResponseEntity<DealJson> patch(Viewer viewer, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody DealPatch patch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).build();
+        }
+        long version = version(ifMatch);
+        DealView current = deals.get(viewer, new DealId(id));
+        BigDecimal amount = pick(patch.amount(), current.amount());
+        String currency = pick(patch.currency(), current.currency());
+        DealDetails details = new DealDetails(
+                pick(patch.name(), current.name()),
+                pick(patch.account(), current.account()),
+                money(amount, amount == null ? null : currency),
+                patch.ownerEmail() == null ? current.ownerId() : owner(viewer, patch.ownerEmail().orElse(null)),
+                pick(patch.expectedCloseDate(), current.expectedCloseDate()),
+                pick(patch.crmRef(), current.crmRef()));
+        return withETag(deals.update(viewer, new DealId(id), details, version));
+    }
+
+    @PostMapping("/{id}/stage")
+    @Operation(summary = "Move an open deal to another open stage")
+    ResponseEntity<DealJson> move(Viewer viewer, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody StageMove move) {
+        Long version = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
+        return withETag(deals.moveToStage(viewer, new DealId(id), move.stage(), version));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close an open deal as WON or LOST, with a reason")
+    ResponseEntity<DealJson> close(Viewer viewer, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody Closing closing) {
+        Long version = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
+        return withETag(deals.close(viewer, new DealId(id), closing.outcome(), closing.reason(), version));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The deal's stage changes, oldest first")
+    List<StageChangeJson> history(Viewer viewer, @PathVariable UUID id) {
+        return deals.history(viewer, new DealId(id)).stream()
+                .map(change -> new StageChangeJson(change.fromStage(), change.toStage(), change.changedAt(),
+                        change.actorEmail()))
+                .toList();
+    }
+
+    private UUID owner(Viewer viewer, String email) {
+        if (email == null || email.isBlank()) {
+            return viewer.userId();
+        }
+        return users.findByEmail(email).map(UserSummary::id)
+                .orElseThrow(() -> new InvalidInputException("ownerEmail", "deals.unknownOwner"));
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        if (amount == null && (currency == null || currency.isBlank())) {
+            return null;
+        }
+        return Money.from(amount, currency);
+    }
+
+    private static long version(String ifMatch) {
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "api.error.ifMatch");
+        }
+    }
+
+    private static <T> T pick(Optional<T> patched, T current) {
+        return patched == null ? current : patched.orElse(null);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static ResponseEntity<DealJson> withETag(DealView deal) {
+        return ResponseEntity.ok().eTag(Long.toString(deal.version())).body(DealJson.from(deal));
+    }
+}

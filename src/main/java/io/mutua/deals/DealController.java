@@ -1,0 +1,195 @@
+package io.mutua.deals;
+
+import io.mutua.identity.UserSummary;
+import io.mutua.identity.Viewer;
+import io.mutua.web.DomainException;
+import io.mutua.web.ForbiddenException;
+import io.mutua.web.FormErrors;
+import io.mutua.web.Htmx;
+import io.mutua.web.ResultPage;
+import io.mutua.web.StaleVersionException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The deal pages: list with filters, create, edit, move stage, close. */
+@Controller
+class DealController {
+
+    static final String PATH = "/deals";
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK",
+            "RON", "CAD", "AUD", "JPY");
+
+    private final DealService deals;
+    private final Pipeline pipeline;
+    private final MessageSource messages;
+    private final String defaultCurrency;
+
+    DealController(DealService deals, Pipeline pipeline, MessageSource messages,
+            @Value("${mutua.default-currency}") String defaultCurrency) {
+        this.deals = deals;
+        this.pipeline = pipeline;
+        this.messages = messages;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    record DealListPage(ResultPage<DealView> results, DealSearch search, List<StageView> stages,
+            List<UserSummary> owners, boolean canCreate) {
+
+        /** The address of another page of the same search. */
+        public String pageLink(int page) {
+            return UriComponentsBuilder.fromPath(PATH)
+                    .queryParamIfPresent("stage", Optional.ofNullable(search.stage()))
+                    .queryParamIfPresent("status", Optional.ofNullable(search.status()))
+                    .queryParamIfPresent("owner", Optional.ofNullable(search.ownerId()))
+                    .queryParamIfPresent("q", Optional.ofNullable(search.text()))
+                    .queryParam("page", page)
+                    .encode()
+                    .toUriString();
+        }
+    }
+
+    record DealFormPage(UUID dealId, DealForm form, FormErrors errors, List<StageView> stages,
+            List<UserSummary> owners, List<String> currencies, DealView saved) {
+
+        public boolean creating() {
+            return dealId == null;
+        }
+    }
+
+    record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
+            FormErrors errors) {
+    }
+
+    @GetMapping(PATH)
+    String list(Viewer viewer, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) DealStatus status, @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request, Model model) {
+        DealSearch search = new DealSearch(stage, status, owner, q, page, DealSearch.DEFAULT_SIZE);
+        model.addAttribute("page", new DealListPage(deals.search(viewer, search), search, pipeline.stages(),
+                deals.visibleOwners(viewer), deals.canCreate(viewer)));
+        return Htmx.isHtmx(request) ? "deals/results" : "deals/list";
+    }
+
+    @GetMapping(PATH + "/new")
+    String newDeal(Viewer viewer, Model model) {
+        DealForm form = DealForm.blank(viewer.userId(), defaultCurrency, pipeline.firstOpenStage().key());
+        return formPage(viewer, null, form, FormErrors.none(), null, model);
+    }
+
+    @PostMapping(PATH)
+    String create(Viewer viewer, @Valid @ModelAttribute("form") DealForm form, BindingResult result, Locale locale,
+            Model model, HttpServletResponse response) {
+        FormErrors errors = FormErrors.from(result, messages, locale);
+        if (!errors.any()) {
+            try {
+                DealView deal = deals.create(viewer, form.toDetails(), form.stage());
+                return "redirect:" + PATH + "/" + deal.id();
+            } catch (DomainException e) {
+                errors = errors.with(e, messages, locale);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return formPage(viewer, null, form, errors, null, model);
+    }
+
+    @GetMapping(PATH + "/{id}")
+    String show(Viewer viewer, @PathVariable UUID id, Model model) {
+        return dealPage(viewer, new DealId(id), FormErrors.none(), model, false);
+    }
+
+    @GetMapping(PATH + "/{id}/edit")
+    String edit(Viewer viewer, @PathVariable UUID id, Model model) {
+        DealView deal = deals.get(viewer, new DealId(id));
+        if (!deals.canChange(viewer, deal)) {
+            throw new ForbiddenException("deals.mayNotChange");
+        }
+        return formPage(viewer, id, DealForm.from(deal, defaultCurrency), FormErrors.none(), null, model);
+    }
+
+    @PostMapping(PATH + "/{id}/edit")
+    String update(Viewer viewer, @PathVariable UUID id, @Valid @ModelAttribute("form") DealForm form,
+            BindingResult result, Locale locale, Model model, HttpServletResponse response) {
+        FormErrors errors = FormErrors.from(result, messages, locale);
+        DealView saved = null;
+        if (!errors.any()) {
+            try {
+                deals.update(viewer, new DealId(id), form.toDetails(), form.version());
+                return "redirect:" + PATH + "/" + id;
+            } catch (StaleVersionException e) {
+                errors = errors.with(e, messages, locale);
+                saved = deals.get(viewer, new DealId(id));
+                form = form.withVersion(saved.version());
+            } catch (DomainException e) {
+                errors = errors.with(e, messages, locale);
+            }
+        }
+        response.setStatus(saved != null ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return formPage(viewer, id, form, errors, saved, model);
+    }
+
+    @PostMapping(PATH + "/{id}/stage")
+    String move(Viewer viewer, @PathVariable UUID id, @RequestParam String stage, @RequestParam long version,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            deals.moveToStage(viewer, new DealId(id), stage, version);
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale), model,
+                    Htmx.isHtmx(request));
+        }
+        return afterChange(viewer, id, request, model);
+    }
+
+    @PostMapping(PATH + "/{id}/close")
+    String close(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) Outcome outcome,
+            @RequestParam(required = false) String reason, @RequestParam long version, Locale locale,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            deals.close(viewer, new DealId(id), outcome, reason, version);
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale), model,
+                    Htmx.isHtmx(request));
+        }
+        return afterChange(viewer, id, request, model);
+    }
+
+    private String afterChange(Viewer viewer, UUID id, HttpServletRequest request, Model model) {
+        if (Htmx.isHtmx(request)) {
+            return dealPage(viewer, new DealId(id), FormErrors.none(), model, true);
+        }
+        return "redirect:" + PATH + "/" + id;
+    }
+
+    private String dealPage(Viewer viewer, DealId id, FormErrors errors, Model model, boolean fragment) {
+        DealView deal = deals.get(viewer, id);
+        model.addAttribute("page", new DealPage(deal, pipeline.stages(), deals.history(viewer, id),
+                deals.canChange(viewer, deal), errors));
+        return fragment ? "deals/deal-body" : "deals/deal";
+    }
+
+    private String formPage(Viewer viewer, UUID id, DealForm form, FormErrors errors, DealView saved, Model model) {
+        List<StageView> openStages = pipeline.stages().stream().filter(stage -> !stage.closing()).toList();
+        model.addAttribute("page", new DealFormPage(id, form, errors, openStages, deals.assignableOwners(viewer),
+                CURRENCIES, saved));
+        return "deals/form";
+    }
+}

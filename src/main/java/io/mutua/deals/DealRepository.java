@@ -1,0 +1,7 @@
+package io.mutua.deals;
+
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface DealRepository extends ListCrudRepository<Deal, UUID> {
+}

@@ -1,0 +1,240 @@
+package io.mutua.deals;
+
+import io.mutua.identity.UserSummary;
+import io.mutua.identity.Viewer;
+import io.mutua.web.ForbiddenException;
+import io.mutua.web.InvalidInputException;
+import io.mutua.web.NotFoundException;
+import io.mutua.web.ResultPage;
+import io.mutua.web.StaleVersionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything sellers do with deals. Every call takes the {@link Viewer}: a deal the viewer may not see does
+ * not exist for them, and every stage change is recorded with its time and actor.
+ */
+@Service
+@Transactional
+public class DealService {
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_CRM_REF = 100;
+    static final int MAX_REASON = 500;
+
+    private final DealRepository deals;
+    private final DealQueries queries;
+    private final DealAccess access;
+    private final Pipeline pipeline;
+    private final StageHistory history;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DealService(DealRepository deals, DealQueries queries, DealAccess access, Pipeline pipeline, StageHistory history,
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.deals = deals;
+        this.queries = queries;
+        this.access = access;
+        this.pipeline = pipeline;
+        this.history = history;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ResultPage<DealView> search(Viewer viewer, DealSearch search) {
+        return queries.search(access.scope(viewer), search);
+    }
+
+    @Transactional(readOnly = true)
+    public DealView get(Viewer viewer, DealId id) {
+        return queries.find(id.value())
+                .filter(deal -> access.canSee(viewer, deal.ownerId(), deal.status()))
+                .orElseThrow(DealService::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StageChangeView> history(Viewer viewer, DealId id) {
+        DealView deal = get(viewer, id);
+        return queries.history(id.value(), deal.open());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canChange(Viewer viewer, DealView deal) {
+        return access.canChange(viewer, deal.ownerId());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canCreate(Viewer viewer) {
+        return access.canCreate(viewer);
+    }
+
+    /** The people the viewer may make owner of a deal, for forms. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> assignableOwners(Viewer viewer) {
+        return access.assignableOwners(viewer);
+    }
+
+    /** The owners whose deals the viewer may see, for filters. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> visibleOwners(Viewer viewer) {
+        return access.visibleOwners(viewer);
+    }
+
+    /** Opens a deal in {@code stageKey}, or in the first stage when it is null. */
+    public DealView create(Viewer viewer, DealDetails details, String stageKey) {
+        if (!access.canCreate(viewer)) {
+            throw new ForbiddenException("deals.mayNotCreate");
+        }
+        StageView stage = stageKey == null ? pipeline.firstOpenStage() : openStage(stageKey);
+        check(viewer, details, null);
+        Instant now = clock.instant();
+        Deal deal = saveNew(Deal.open(details, stage.key(), now));
+        history.append(deal.id(), null, stage.key(), now, viewer.userId());
+        events.publishEvent(new DealStageChanged(new DealId(deal.id()), null, stage.key(), stage.triggersPlan(),
+                deal.ownerId(), viewer.userId(), now));
+        return view(deal);
+    }
+
+    public DealView update(Viewer viewer, DealId id, DealDetails details, long expectedVersion) {
+        Deal deal = changeable(viewer, id, expectedVersion);
+        check(viewer, details, deal);
+        deal.apply(details, clock.instant());
+        return view(save(deal));
+    }
+
+    /** Moves an open deal to another open stage; moving to the stage it is in changes nothing. */
+    public DealView moveToStage(Viewer viewer, DealId id, String stageKey, Long expectedVersion) {
+        Deal deal = changeable(viewer, id, expectedVersion);
+        StageView stage = pipeline.find(stageKey)
+                .orElseThrow(() -> new InvalidInputException("stage", "deals.unknownStage", stageKey));
+        String from = deal.stageKey();
+        if (from.equals(stage.key()) && deal.status() == DealStatus.OPEN) {
+            return view(deal);
+        }
+        Instant now = clock.instant();
+        deal.moveTo(stage, now);
+        save(deal);
+        history.append(deal.id(), from, stage.key(), now, viewer.userId());
+        events.publishEvent(new DealStageChanged(id, from, stage.key(), stage.triggersPlan(), deal.ownerId(),
+                viewer.userId(), now));
+        return view(deal);
+    }
+
+    public DealView close(Viewer viewer, DealId id, Outcome outcome, String reason, Long expectedVersion) {
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "validation.required");
+        }
+        String trimmed = reason == null ? "" : reason.trim();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("reason", "validation.required");
+        }
+        if (trimmed.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "validation.maxLength", MAX_REASON);
+        }
+        Deal deal = changeable(viewer, id, expectedVersion);
+        String from = deal.stageKey();
+        StageView closing = pipeline.closingStage(outcome);
+        Instant now = clock.instant();
+        deal.close(closing, trimmed, now);
+        save(deal);
+        history.append(deal.id(), from, closing.key(), now, viewer.userId());
+        events.publishEvent(new DealStageChanged(id, from, closing.key(), false, deal.ownerId(), viewer.userId(),
+                now));
+        events.publishEvent(new DealClosed(id, outcome, trimmed, now));
+        return view(deal);
+    }
+
+    private Deal changeable(Viewer viewer, DealId id, Long expectedVersion) {
+        Deal deal = deals.findById(id.value())
+                .filter(found -> access.canSee(viewer, found.ownerId(), found.status()))
+                .orElseThrow(DealService::notFound);
+        if (!access.canChange(viewer, deal.ownerId())) {
+            throw new ForbiddenException("deals.mayNotChange");
+        }
+        if (expectedVersion != null && expectedVersion != deal.version()) {
+            throw new StaleVersionException("deals.stale", deal.version());
+        }
+        return deal;
+    }
+
+    private void check(Viewer viewer, DealDetails details, Deal existing) {
+        requireText("name", details.name(), MAX_TEXT);
+        requireText("account", details.account(), MAX_TEXT);
+        if (details.crmRef() != null && details.crmRef().length() > MAX_CRM_REF) {
+            throw new InvalidInputException("crmRef", "validation.maxLength", MAX_CRM_REF);
+        }
+        if (details.ownerId() == null) {
+            throw new InvalidInputException("owner", "validation.required");
+        }
+        boolean ownerChanges = existing == null || !existing.ownerId().equals(details.ownerId());
+        if (ownerChanges) {
+            access.checkAssignable(viewer, details.ownerId());
+        }
+        if (details.crmRef() != null && crmRefTaken(details.crmRef(), existing)) {
+            throw new InvalidInputException("crmRef", "deals.crmRefTaken");
+        }
+    }
+
+    private boolean crmRefTaken(String crmRef, Deal existing) {
+        return jdbc.sql("select exists (select 1 from deal where crm_ref = :ref and id <> :id)")
+                .param("ref", crmRef)
+                .param("id", existing == null ? new UUID(0, 0) : existing.id())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "validation.required");
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(field, "validation.maxLength", max);
+        }
+    }
+
+    private StageView openStage(String key) {
+        StageView stage = pipeline.find(key)
+                .orElseThrow(() -> new InvalidInputException("stage", "deals.unknownStage", key));
+        if (stage.closing()) {
+            throw new InvalidInputException("stage", "deals.useClose");
+        }
+        return stage;
+    }
+
+    private Deal saveNew(Deal deal) {
+        try {
+            return deals.save(deal);
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("crmRef", "deals.crmRefTaken");
+        }
+    }
+
+    private Deal save(Deal deal) {
+        try {
+            return deals.save(deal);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleVersionException("deals.stale", deals.findById(deal.id()).map(Deal::version).orElse(0L));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("crmRef", "deals.crmRefTaken");
+        }
+    }
+
+    private DealView view(Deal deal) {
+        return queries.find(deal.id()).orElseThrow(DealService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("deals.notFound");
+    }
+}

@@ -1,0 +1,2 @@
+/** Seller accounts, teams and roles, sign-in, API tokens and the first-run setup. */
+package io.mutua.identity;

@@ -1,0 +1,36 @@
+package io.mutua.notifications;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/** Sends plain-text emails from the configured sender address. */
+@Component
+class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    Mailer(JavaMailSender sender, @Value("${mutua.mail.from}") String from) {
+        this.sender = sender;
+        this.from = from;
+        if (sender instanceof JavaMailSenderImpl smtp) {
+            log.warn("Mutua sends email through SMTP at {}:{} as {}", smtp.getHost(), smtp.getPort(), from);
+        }
+    }
+
+    void send(String to, String subject, String text) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(text);
+        sender.send(message);
+    }
+}

@@ -1,0 +1,12 @@
+package io.mutua.web;
+
+/**
+ * A link in the main navigation, contributed by a module as a bean.
+ *
+ * @param labelKey message key of the label
+ * @param path where it leads; also the prefix that marks it current
+ * @param order position, lowest first
+ * @param requiredRole role needed to see it, or {@code null} for every signed-in user
+ */
+public record NavLink(String labelKey, String path, int order, String requiredRole) {
+}

@@ -1,0 +1,102 @@
+package io.mutua.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Three doors: HTTP Basic only to mint an API token, Bearer tokens for the rest of the API, and sessions
+ * with a login form (and CSRF protection) for the HTML pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint basic = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Mutua\"");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                    ? "Too many failed sign-ins; try again later."
+                    : "Sign in with your email and password (HTTP Basic) to create a token.");
+        };
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Paths.API_TOKENS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(basic))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // no cookies are accepted here, so there is nothing to forge
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(basic));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticator tokens) throws Exception {
+        AuthenticationEntryPoint bearer = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                    "Send a valid personal API token as 'Authorization: Bearer <token>'.");
+        };
+        AccessDeniedHandler denied = (request, response, e) ->
+                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "You may not do this.");
+        http.securityMatcher(Paths.API + "/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, bearer), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, never cookies
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(bearer).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, SetupStatus setup, LocaleResolver localeResolver,
+            UserLocales userLocales) throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setExceptionMappings(Map.of(LockedException.class.getName(), Paths.LOGIN + "?locked"));
+        failure.setDefaultFailureUrl(Paths.LOGIN + "?error");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers(Paths.LOGIN, Paths.SETUP, LanguageController.PATH).permitAll()
+                        .requestMatchers("/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(Paths.ADMIN + "/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(Paths.LOGIN)
+                        .usernameParameter("email")
+                        .successHandler(new LoginSuccessHandler(localeResolver, userLocales))
+                        .failureHandler(failure))
+                .logout(logout -> logout.logoutUrl(Paths.LOGOUT).logoutSuccessUrl(Paths.LOGIN + "?logout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new SetupRedirectFilter(setup), AuthorizationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .csrf(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(
+                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,51 @@
+package io.mutua.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the {@link Ui} into the model of every HTML page. */
+@ControllerAdvice(annotations = Controller.class)
+class UiAdvice {
+
+    private final MessageSource messages;
+    private final Clock clock;
+    private final List<NavLink> nav;
+
+    UiAdvice(MessageSource messages, Clock clock, List<NavLink> nav) {
+        this.messages = messages;
+        this.clock = clock;
+        this.nav = nav.stream().sorted(Comparator.comparingInt(NavLink::order)).toList();
+    }
+
+    @ModelAttribute(Ui.MODEL_ATTRIBUTE)
+    Ui ui(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        Set<String> roles = signedIn
+                ? auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .map(a -> a.replaceFirst("^ROLE_", "")).collect(Collectors.toUnmodifiableSet())
+                : Set.of();
+        String userName = !signedIn ? null
+                : auth.getPrincipal() instanceof SignedInUser user ? user.displayName() : auth.getName();
+        List<NavLink> visible = signedIn
+                ? nav.stream().filter(link -> link.requiredRole() == null || roles.contains(link.requiredRole())).toList()
+                : List.of();
+        return new Ui(messages, LocaleContextHolder.getLocale(), clock.getZone(),
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), userName, roles,
+                request.getRequestURI(), visible);
+    }
+}
