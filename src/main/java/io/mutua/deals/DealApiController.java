@@ -4,6 +4,7 @@ import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
 import io.mutua.web.InvalidInputException;
+import io.mutua.web.MergePatch;
 import io.mutua.web.Paths;
 import io.mutua.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping(DealApiController.PATH)
@@ -45,11 +48,13 @@ class DealApiController {
     private final DealService deals;
     private final Pipeline pipeline;
     private final Users users;
+    private final MergePatch mergePatch;
 
-    DealApiController(DealService deals, Pipeline pipeline, Users users) {
+    DealApiController(DealService deals, Pipeline pipeline, Users users, MergePatch mergePatch) {
         this.deals = deals;
         this.pipeline = pipeline;
         this.users = users;
+        this.mergePatch = mergePatch;
     }
 
     record DealJson(String id, String name, String account, BigDecimal amount, String currency, String ownerEmail,
@@ -70,7 +75,8 @@ class DealApiController {
         }
     }
 
-    record NewDeal(
+    /** The editable fields of a deal, as posted to create one and as the result of a merge patch. */
+    record DealFields(
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String account,
             @DecimalMin(value = "0", message = "{validation.amount}")
@@ -80,18 +86,11 @@ class DealApiController {
             @Size(max = 40, message = "{validation.size}") String stage,
             @Size(max = 100, message = "{validation.size}") String crmRef,
             @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}") String ownerEmail) {
-    }
 
-    /** A partial update: an absent field stays as it is, an explicit null clears it. */
-    record DealPatch(
-            Optional<@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String> name,
-            Optional<@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String> account,
-            Optional<@DecimalMin(value = "0", message = "{validation.amount}")
-                    @Digits(integer = 13, fraction = 2, message = "{validation.amount}") BigDecimal> amount,
-            Optional<@Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String> currency,
-            Optional<LocalDate> expectedCloseDate,
-            Optional<@Size(max = 100, message = "{validation.size}") String> crmRef,
-            Optional<@Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}") String> ownerEmail) {
+        static DealFields from(DealView deal) {
+            return new DealFields(deal.name(), deal.account(), deal.amount(), deal.currency(),
+                    deal.expectedCloseDate(), deal.stageKey(), deal.crmRef(), deal.ownerEmail());
+        }
     }
 
     record StageMove(@NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.size}")
@@ -128,11 +127,8 @@ class DealApiController {
 
     @PostMapping
     @Operation(summary = "Open a deal; the stage defaults to the first one and the owner to the caller")
-    ResponseEntity<DealJson> create(Viewer viewer, @Valid @RequestBody NewDeal request) {
-        DealDetails details = new DealDetails(request.name(), request.account(),
-                money(request.amount(), request.currency()), owner(viewer, request.ownerEmail()),
-                request.expectedCloseDate(), request.crmRef());
-        DealView deal = deals.create(viewer, details, blankToNull(request.stage()));
+    ResponseEntity<DealJson> create(Viewer viewer, @Valid @RequestBody DealFields request) {
+        DealView deal = deals.create(viewer, details(viewer, request), blankToNull(request.stage()));
         return ResponseEntity.created(URI.create(PATH + "/" + deal.id()))
                 .eTag(Long.toString(deal.version()))
                 .body(DealJson.from(deal));
@@ -143,26 +139,21 @@ class DealApiController {
         return withETag(deals.get(viewer, new DealId(id)));
     }
 
-    @PatchMapping("/{id}")
-    @Operation(summary = "Change a deal; requires If-Match with the version read, a stale version gets 412")
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change a deal with a JSON merge patch (absent fields stay, null clears); "
+            + "requires If-Match with the version read, a stale version gets 412")
     ResponseEntity<DealJson> patch(Viewer viewer, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody DealPatch patch) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ObjectNode patch)
+            throws BindException {
         if (ifMatch == null || ifMatch.isBlank()) {
             return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).build();
         }
-        long version = version(ifMatch);
+        if (patch.has("stage")) {
+            throw new InvalidInputException("stage", "deals.patchStage");
+        }
         DealView current = deals.get(viewer, new DealId(id));
-        BigDecimal amount = pick(patch.amount(), current.amount());
-        String currency = pick(patch.currency(), current.currency());
-        DealDetails details = new DealDetails(
-                pick(patch.name(), current.name()),
-                pick(patch.account(), current.account()),
-                money(amount, amount == null ? null : currency),
-                patch.ownerEmail() == null ? current.ownerId() : owner(viewer, patch.ownerEmail().orElse(null)),
-                pick(patch.expectedCloseDate(), current.expectedCloseDate()),
-                pick(patch.crmRef(), current.crmRef()));
-        return withETag(deals.update(viewer, new DealId(id), details, version));
+        DealFields fields = mergePatch.apply(DealFields.from(current), patch, DealFields.class);
+        return withETag(deals.update(viewer, new DealId(id), details(viewer, fields), version(ifMatch)));
     }
 
     @PostMapping("/{id}/stage")
@@ -188,6 +179,11 @@ class DealApiController {
                 .map(change -> new StageChangeJson(change.fromStage(), change.toStage(), change.changedAt(),
                         change.actorEmail()))
                 .toList();
+    }
+
+    private DealDetails details(Viewer viewer, DealFields fields) {
+        return new DealDetails(fields.name(), fields.account(), money(fields.amount(), fields.currency()),
+                owner(viewer, fields.ownerEmail()), fields.expectedCloseDate(), fields.crmRef());
     }
 
     private UUID owner(Viewer viewer, String email) {
@@ -216,10 +212,6 @@ class DealApiController {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("If-Match", "api.error.ifMatch");
         }
-    }
-
-    private static <T> T pick(Optional<T> patched, T current) {
-        return patched == null ? current : patched.orElse(null);
     }
 
     private static String blankToNull(String value) {

@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The deal pages: list with filters, create, edit, move stage, close. */
 @Controller
-class DealController {
+public class DealController {
 
     static final String PATH = "/deals";
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK",
@@ -49,7 +49,7 @@ class DealController {
         this.defaultCurrency = defaultCurrency;
     }
 
-    record DealListPage(ResultPage<DealView> results, DealSearch search, List<StageView> stages,
+    public record DealListPage(ResultPage<DealView> results, DealSearch search, List<StageView> stages,
             List<UserSummary> owners, boolean canCreate) {
 
         /** The address of another page of the same search. */
@@ -65,7 +65,7 @@ class DealController {
         }
     }
 
-    record DealFormPage(UUID dealId, DealForm form, FormErrors errors, List<StageView> stages,
+    public record DealFormPage(UUID dealId, DealForm form, FormErrors errors, List<StageView> stages,
             List<UserSummary> owners, List<String> currencies, DealView saved) {
 
         public boolean creating() {
@@ -73,8 +73,16 @@ class DealController {
         }
     }
 
-    record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
+    public record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
             FormErrors errors) {
+
+        /** How the pipeline track shows a stage: the deal's current one, one it went through, or neither. */
+        public String trackClass(StageView stage) {
+            if (stage.key().equals(deal.stageKey())) {
+                return "current";
+            }
+            return history.stream().anyMatch(change -> stage.key().equals(change.toStage())) ? "done" : null;
+        }
     }
 
     @GetMapping(PATH)

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The deal form, for creating (with a starting stage) and for editing (with the version read). */
-record DealForm(
+public record DealForm(
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String account,
         @DecimalMin(value = "0", message = "{validation.amount}")

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The admin's page for the pipeline stages. */
 @Controller
-class PipelineAdminController {
+public class PipelineAdminController {
 
     static final String PATH = Paths.ADMIN + "/pipeline";
 
@@ -37,14 +37,14 @@ class PipelineAdminController {
         this.messages = messages;
     }
 
-    record StageForm(
+    public record StageForm(
             @NotBlank(message = "{validation.required}") @Size(max = 80, message = "{validation.size}") String name,
             @NotNull(message = "{validation.required}") @Min(value = 0, message = "{validation.probability}")
             @Max(value = 100, message = "{validation.probability}") Integer probability,
             long version) {
     }
 
-    record PipelinePage(List<StageView> stages, FormErrors errors, String editedKey,
+    public record PipelinePage(List<StageView> stages, FormErrors errors, String editedKey,
             StageForm addForm) {
     }
 

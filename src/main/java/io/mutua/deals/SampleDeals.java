@@ -88,8 +88,8 @@ class SampleDeals {
         if (outcome != null) {
             path.add(pipeline.closingStage(outcome).key());
         }
-        // Walk back in time from the latest change: closed deals ended 1-11 months ago, open ones moved recently.
-        Instant last = outcome != null ? now.minus(Duration.ofDays(20 + random.nextInt(310)))
+        // Walk back in time from the latest change: closed deals ended 1-7 months ago, open ones moved recently.
+        Instant last = outcome != null ? now.minus(Duration.ofDays(20 + random.nextInt(200)))
                 : now.minus(Duration.ofDays(1 + random.nextInt(20)));
         List<Instant> times = new ArrayList<>();
         Instant at = last;

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,9 +39,6 @@ class ApiTokens implements ApiTokenAuthenticator {
         this.clock = clock;
     }
 
-    record TokenInfo(UUID id, String name, Instant createdAt, Instant lastUsedAt) {
-    }
-
     /** Creates a token and returns its only plain-text copy. */
     @Transactional
     String create(UUID userId, String name) {
@@ -61,11 +57,11 @@ class ApiTokens implements ApiTokenAuthenticator {
     }
 
     @Transactional(readOnly = true)
-    List<TokenInfo> live(UUID userId) {
+    List<ApiTokenView> live(UUID userId) {
         return jdbc.sql("select id, name, created_at, last_used_at from api_token "
                         + "where user_id = :user and revoked_at is null order by created_at desc")
                 .param("user", userId)
-                .query((rs, row) -> new TokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
+                .query((rs, row) -> new ApiTokenView(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getTimestamp("created_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null)))
                 .list();

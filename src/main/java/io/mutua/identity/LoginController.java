@@ -7,12 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
-class LoginController {
+public class LoginController {
 
     /** Which notice the sign-in page shows, from the query string the security filters redirect with. */
-    enum Notice { NONE, ERROR, LOCKED, LOGGED_OUT, SETUP_DONE }
+    public enum Notice { NONE, ERROR, LOCKED, LOGGED_OUT, SETUP_DONE }
 
-    record LoginPage(Notice notice) {
+    public record LoginPage(Notice notice) {
     }
 
     @GetMapping(Paths.LOGIN)

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -21,10 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Each user's own page: name, password, language and personal API tokens. */
 @Controller
-class ProfileController {
+public class ProfileController {
 
     static final String PATH = "/profile";
     private static final String NEW_TOKEN = "newToken";
+    private static final Set<String> NOTICES = Set.of("name", "password", "revoked");
 
     private final UserAdministration admin;
     private final ApiTokens tokens;
@@ -36,24 +38,24 @@ class ProfileController {
         this.messages = messages;
     }
 
-    record NameForm(
+    public record NameForm(
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name,
             long version) {
     }
 
-    record PasswordChangeForm(
+    public record PasswordChangeForm(
             @NotBlank(message = "{validation.required}") String currentPassword,
             @NotBlank(message = "{validation.required}")
-            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.password}")
+            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.passwordLength}")
             String newPassword) {
     }
 
-    record TokenForm(
+    public record TokenForm(
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name) {
     }
 
-    record ProfilePage(String email, Role role, NameForm nameForm, FormErrors nameErrors, FormErrors passwordErrors,
-            List<ApiTokens.TokenInfo> tokens, FormErrors tokenErrors, String newToken, String notice) {
+    public record ProfilePage(String email, Role role, NameForm nameForm, FormErrors nameErrors, FormErrors passwordErrors,
+            List<ApiTokenView> tokens, FormErrors tokenErrors, String newToken, String notice) {
     }
 
     @GetMapping(PATH)
@@ -61,7 +63,8 @@ class ProfileController {
         User user = admin.user(viewer.userId());
         Object newToken = model.getAttribute(NEW_TOKEN);
         return page(model, user, new NameForm(user.name(), user.version()), FormErrors.none(), FormErrors.none(),
-                FormErrors.none(), newToken == null ? null : newToken.toString(), saved);
+                FormErrors.none(), newToken == null ? null : newToken.toString(),
+                saved != null && NOTICES.contains(saved) ? saved : null);
     }
 
     @PostMapping(PATH)

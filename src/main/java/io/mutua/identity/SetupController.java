@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 @Controller
-class SetupController {
+public class SetupController {
 
     private final SetupService setup;
     private final MessageSource messages;
@@ -27,12 +27,12 @@ class SetupController {
         this.messages = messages;
     }
 
-    record SetupForm(
+    public record SetupForm(
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
             @Size(max = 254, message = "{validation.size}") String email,
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name,
             @NotBlank(message = "{validation.required}")
-            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.password}")
+            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.passwordLength}")
             String password,
             String passwordConfirmation,
             boolean sampleData) {
@@ -46,7 +46,7 @@ class SetupController {
         }
     }
 
-    record SetupPage(SetupForm form, FormErrors errors) {
+    public record SetupPage(SetupForm form, FormErrors errors) {
     }
 
     @GetMapping(Paths.SETUP)

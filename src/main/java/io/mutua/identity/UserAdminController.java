@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The admin's pages for users and teams. */
 @Controller
-class UserAdminController {
+public class UserAdminController {
 
     static final String PATH = Paths.ADMIN + "/users";
     static final String TEAMS_PATH = Paths.ADMIN + "/teams";
@@ -38,14 +38,14 @@ class UserAdminController {
         this.messages = messages;
     }
 
-    record NewUserForm(
+    public record NewUserForm(
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
             @Size(max = 254, message = "{validation.size}") String email,
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name,
             @NotNull(message = "{validation.required}") Role role,
             UUID teamId,
             @NotBlank(message = "{validation.required}")
-            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.password}")
+            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.passwordLength}")
             String password) {
 
         static NewUserForm empty() {
@@ -57,7 +57,7 @@ class UserAdminController {
         }
     }
 
-    record EditUserForm(
+    public record EditUserForm(
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name,
             @NotNull(message = "{validation.required}") Role role,
             UUID teamId,
@@ -73,28 +73,28 @@ class UserAdminController {
         }
     }
 
-    record PasswordForm(
+    public record PasswordForm(
             @NotBlank(message = "{validation.required}")
-            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.password}")
+            @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{validation.passwordLength}")
             String password) {
     }
 
-    record TeamForm(
+    public record TeamForm(
             @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String name,
             long version) {
     }
 
-    record UserRow(UUID id, String name, String email, Role role, String team, boolean active) {
+    public record UserRow(UUID id, String name, String email, Role role, String team, boolean active) {
     }
 
-    record TeamOption(UUID id, String name, long version) {
+    public record TeamOption(UUID id, String name, long version) {
     }
 
-    record UsersPage(List<UserRow> users, List<TeamOption> teams, NewUserForm form, FormErrors errors,
+    public record UsersPage(List<UserRow> users, List<TeamOption> teams, NewUserForm form, FormErrors errors,
             FormErrors teamErrors, String teamName) {
     }
 
-    record EditUserPage(UUID id, String email, List<TeamOption> teams, EditUserForm form, FormErrors errors,
+    public record EditUserPage(UUID id, String email, List<TeamOption> teams, EditUserForm form, FormErrors errors,
             FormErrors passwordErrors, boolean saved) {
     }
 

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,19 +23,16 @@ class DevMailbox {
         this.server = server;
     }
 
-    record Mail(int number, String from, String to, String subject, Instant sentAt, String text, List<String> links) {
-    }
-
-    List<Mail> all() {
+    List<DevMail> all() {
         MimeMessage[] messages = server.getReceivedMessages();
-        List<Mail> mails = new ArrayList<>();
+        List<DevMail> mails = new ArrayList<>();
         for (int i = messages.length - 1; i >= 0; i--) {
             mails.add(read(i + 1, messages[i]));
         }
         return mails;
     }
 
-    private static Mail read(int number, MimeMessage message) {
+    private static DevMail read(int number, MimeMessage message) {
         try {
             String text = GreenMailUtil.getBody(message);
             List<String> links = new ArrayList<>();
@@ -44,11 +40,11 @@ class DevMailbox {
             while (matcher.find()) {
                 links.add(matcher.group());
             }
-            return new Mail(number, addresses(message.getFrom()), addresses(message.getAllRecipients()),
+            return new DevMail(number, addresses(message.getFrom()), addresses(message.getAllRecipients()),
                     message.getSubject(), message.getSentDate() == null ? null : message.getSentDate().toInstant(),
                     text, links);
         } catch (MessagingException e) {
-            return new Mail(number, "", "", "", null, "", List.of());
+            return new DevMail(number, "", "", "", null, "", List.of());
         }
     }
 

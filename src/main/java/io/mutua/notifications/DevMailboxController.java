@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The Dev mailbox: every email the embedded SMTP server received, so links in them can be followed. */
 @Controller
 @Conditional(EmbeddedMailConfiguration.NoExternalMailHost.class)
-class DevMailboxController {
+public class DevMailboxController {
 
     static final String PATH = "/dev/mailbox";
 
@@ -19,7 +19,7 @@ class DevMailboxController {
         this.mailbox = mailbox;
     }
 
-    record MailboxPage(List<DevMailbox.Mail> mails) {
+    public record MailboxPage(List<DevMail> mails) {
     }
 
     @GetMapping(PATH)

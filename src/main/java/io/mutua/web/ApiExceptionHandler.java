@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,6 +82,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body;
     }
 
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<Object> invalidFields(BindException e) {
+        return invalid(e.getBindingResult());
+    }
+
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<Object> unreadable(JacksonException e) {
+        return unreadableJson(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure in the API", e);
@@ -89,7 +101,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+        return invalid(ex.getBindingResult());
+    }
+
+    private ResponseEntity<Object> invalid(BindingResult result) {
+        List<FieldProblem> errors = result.getFieldErrors().stream()
                 .map(this::fieldProblem)
                 .toList();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("api.error.validation",
@@ -101,7 +117,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException json = findCause(ex, JacksonException.class);
+        return unreadableJson(findCause(ex, JacksonException.class));
+    }
+
+    private ResponseEntity<Object> unreadableJson(JacksonException json) {
         String field = json == null ? "" : json.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null
                         ? reference.getPropertyName()

@@ -29,10 +29,11 @@ public final class Ui {
     private final String userName;
     private final Set<String> roles;
     private final String path;
+    private final String here;
     private final List<NavLink> nav;
 
     Ui(MessageSource messages, Locale locale, ZoneId zone, CsrfToken csrf, String userName, Set<String> roles,
-            String path, List<NavLink> nav) {
+            String path, String here, List<NavLink> nav) {
         this.messages = messages;
         this.locale = locale;
         this.zone = zone;
@@ -40,6 +41,7 @@ public final class Ui {
         this.userName = userName;
         this.roles = roles;
         this.path = path;
+        this.here = here;
         this.nav = nav;
     }
 
@@ -66,6 +68,11 @@ public final class Ui {
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /** The current address with its query, for "come back here" links. */
+    public String here() {
+        return here;
     }
 
     public List<NavLink> nav() {

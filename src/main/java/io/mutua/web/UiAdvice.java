@@ -44,8 +44,9 @@ class UiAdvice {
         List<NavLink> visible = signedIn
                 ? nav.stream().filter(link -> link.requiredRole() == null || roles.contains(link.requiredRole())).toList()
                 : List.of();
+        String path = request.getRequestURI();
+        String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
         return new Ui(messages, LocaleContextHolder.getLocale(), clock.getZone(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), userName, roles,
-                request.getRequestURI(), visible);
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), userName, roles, path, here, visible);
     }
 }
