@@ -25,7 +25,7 @@ public class TestData {
         this.passwords = passwords;
     }
 
-    public record Seller(UUID id, String email, String name) {
+    public record Seller(UUID id, String email, String name, String role) {
     }
 
     /** A unique suffix for names and emails. */
@@ -51,7 +51,7 @@ public class TestData {
                 .param("id", id).param("email", email).param("name", name).param("hash", passwordHash())
                 .param("role", role).param("team", teamId).param("now", Timestamp.from(Instant.now()))
                 .update();
-        return new Seller(id, email, name);
+        return new Seller(id, email, name, role);
     }
 
     /** Removes every user, deal and session: the installation looks brand new. */

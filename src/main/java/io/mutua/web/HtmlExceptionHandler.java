@@ -1,5 +1,6 @@
 package io.mutua.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,39 +21,55 @@ class HtmlExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HtmlExceptionHandler.class);
 
+    private final UiAdvice ui;
+
+    HtmlExceptionHandler(UiAdvice ui) {
+        this.ui = ui;
+    }
+
     @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.NOT_FOUND, ErrorPage.of(HttpStatus.NOT_FOUND, e), model, response);
+    String notFound(NotFoundException e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, ErrorPage.of(HttpStatus.NOT_FOUND, e), model, request, response);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, NoResourceFoundException.class})
-    String unknownAddress(Exception e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.NOT_FOUND, ErrorPage.of(HttpStatus.NOT_FOUND), model, response);
+    String unknownAddress(Exception e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, ErrorPage.of(HttpStatus.NOT_FOUND), model, request, response);
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.FORBIDDEN, ErrorPage.of(HttpStatus.FORBIDDEN, e), model, response);
+    String forbidden(ForbiddenException e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return page(HttpStatus.FORBIDDEN, ErrorPage.of(HttpStatus.FORBIDDEN, e), model, request, response);
     }
 
     @ExceptionHandler({ConflictException.class, StaleVersionException.class})
-    String conflict(DomainException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.CONFLICT, ErrorPage.of(HttpStatus.CONFLICT, e), model, response);
+    String conflict(DomainException e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, ErrorPage.of(HttpStatus.CONFLICT, e), model, request, response);
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
-        return page(HttpStatus.BAD_REQUEST, ErrorPage.of(HttpStatus.BAD_REQUEST, e), model, response);
+    String invalid(InvalidInputException e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, ErrorPage.of(HttpStatus.BAD_REQUEST, e), model, request, response);
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, Model model, HttpServletResponse response) {
+    String unexpected(Exception e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         log.error("Unexpected failure on a page", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, ErrorPage.of(HttpStatus.INTERNAL_SERVER_ERROR), model, response);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, ErrorPage.of(HttpStatus.INTERNAL_SERVER_ERROR), model, request,
+                response);
     }
 
-    private static String page(HttpStatus status, ErrorPage page, Model model, HttpServletResponse response) {
+    private String page(HttpStatus status, ErrorPage page, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         response.setStatus(status.value());
+        // Exception handlers get a fresh model, without what the controller advice adds.
+        model.addAttribute(Ui.MODEL_ATTRIBUTE, ui.ui(request));
         model.addAttribute("page", page);
         return "error";
     }

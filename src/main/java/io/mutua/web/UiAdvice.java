@@ -17,7 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the {@link Ui} into the model of every HTML page. */
+/** Builds the {@link Ui} of a request; as controller advice, puts it into the model of every HTML page. */
 @ControllerAdvice(annotations = Controller.class)
 class UiAdvice {
 
