@@ -73,8 +73,9 @@ public class DealController {
         }
     }
 
+    /** The deal page; {@code closing} keeps what was typed into the close form when it was refused. */
     public record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
-            FormErrors errors) {
+            FormErrors errors, ClosingInput closing) {
 
         /** How the pipeline track shows a stage: the deal's current one, one it went through, or neither. */
         public String trackClass(StageView stage) {
@@ -83,6 +84,12 @@ public class DealController {
             }
             return history.stream().anyMatch(change -> stage.key().equals(change.toStage())) ? "done" : null;
         }
+    }
+
+    /** What was typed into the close form. */
+    public record ClosingInput(Outcome outcome, String reason) {
+
+        static final ClosingInput NONE = new ClosingInput(null, "");
     }
 
     @GetMapping(PATH)
@@ -120,7 +127,7 @@ public class DealController {
 
     @GetMapping(PATH + "/{id}")
     String show(Viewer viewer, @PathVariable UUID id, Model model) {
-        return dealPage(viewer, new DealId(id), FormErrors.none(), model, false);
+        return dealPage(viewer, new DealId(id), FormErrors.none(), ClosingInput.NONE, model, false);
     }
 
     @GetMapping(PATH + "/{id}/edit")
@@ -160,8 +167,8 @@ public class DealController {
             deals.moveToStage(viewer, new DealId(id), stage, version);
         } catch (DomainException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale), model,
-                    Htmx.isHtmx(request));
+            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale), ClosingInput.NONE,
+                    model, Htmx.isHtmx(request));
         }
         return afterChange(viewer, id, request, model);
     }
@@ -174,23 +181,24 @@ public class DealController {
             deals.close(viewer, new DealId(id), outcome, reason, version);
         } catch (DomainException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale), model,
-                    Htmx.isHtmx(request));
+            return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale),
+                    new ClosingInput(outcome, reason == null ? "" : reason), model, Htmx.isHtmx(request));
         }
         return afterChange(viewer, id, request, model);
     }
 
     private String afterChange(Viewer viewer, UUID id, HttpServletRequest request, Model model) {
         if (Htmx.isHtmx(request)) {
-            return dealPage(viewer, new DealId(id), FormErrors.none(), model, true);
+            return dealPage(viewer, new DealId(id), FormErrors.none(), ClosingInput.NONE, model, true);
         }
         return "redirect:" + PATH + "/" + id;
     }
 
-    private String dealPage(Viewer viewer, DealId id, FormErrors errors, Model model, boolean fragment) {
+    private String dealPage(Viewer viewer, DealId id, FormErrors errors, ClosingInput closing, Model model,
+            boolean fragment) {
         DealView deal = deals.get(viewer, id);
         model.addAttribute("page", new DealPage(deal, pipeline.stages(), deals.history(viewer, id),
-                deals.canChange(viewer, deal), errors));
+                deals.canChange(viewer, deal), errors, closing));
         return fragment ? "deals/deal-body" : "deals/deal";
     }
 
