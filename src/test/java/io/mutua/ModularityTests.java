@@ -14,11 +14,13 @@ class ModularityTests {
     }
 
     /**
-     * Writes the module diagrams to target/spring-modulith-docs. Module canvases are left out: their Javadoc
-     * parser rejects ordinary Javadoc with quotes or braces (spring-modulith#1762).
+     * Writes the module diagrams (PlantUML) to docs/modules, linked from the README. Module canvases are left
+     * out: their Javadoc parser rejects ordinary Javadoc with quotes or braces (spring-modulith#1762).
      */
     @Test
     void writesModuleDiagrams() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
     }
 }
