@@ -1,0 +1,43 @@
+package io.mutua.notifications;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.mutua.IntegrationTest;
+import io.mutua.TestData;
+import io.mutua.identity.SignIn;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class DevMailboxIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    Mailer mailer;
+
+    @Test
+    void showsWhatTheEmbeddedSmtpServerReceivedWithClickableLinks() throws Exception {
+        String subject = "Plan update " + TestData.unique();
+        mailer.send("buyer@example.com", subject, "Open https://mutua.example/plans/42 to see it.");
+
+        mvc.perform(get("/dev/mailbox").with(SignIn.as(data.user("REP", null))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(subject)))
+                .andExpect(content().string(Matchers.containsString("buyer@example.com")))
+                .andExpect(content().string(Matchers.containsString(
+                        "<a href=\"https://mutua.example/plans/42\">")))
+                .andExpect(content().string(Matchers.containsString("href=\"/dev/mailbox\"")));
+    }
+
+    @Test
+    void isForSignedInSellersOnly() throws Exception {
+        mvc.perform(get("/dev/mailbox")).andExpect(status().is3xxRedirection());
+    }
+}
