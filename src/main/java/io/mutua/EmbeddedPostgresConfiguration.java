@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +60,11 @@ class EmbeddedPostgresConfiguration {
                     .setCleanDataDirectory(!persistent)
                     .setPort(properties.port())
                     .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(false)
                     .start();
+            // Not a JVM shutdown hook of its own: hooks run concurrently, and the database could stop while the
+            // application is still shutting down and needs it. Boot runs these handlers after closing every context.
+            SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
             log.warn("""
 
                     ************************************************************************
@@ -71,6 +76,14 @@ class EmbeddedPostgresConfiguration {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void stop(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly", e);
         }
     }
 

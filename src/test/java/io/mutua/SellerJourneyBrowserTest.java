@@ -1,0 +1,253 @@
+package io.mutua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mutua.deals.DealSearch;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A seller's first day in a real browser: set up a new installation with sample data, sign in, find the sample
+ * deals, create a deal, move it through the pipeline and close it as won, and read the deals in Greek. The
+ * browser console must stay free of errors, which is what guards the strict Content-Security-Policy.
+ */
+@IntegrationTest
+class SellerJourneyBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final String EMAIL = "ada@example.org";
+    private static final String PASSWORD = "a long password for ada";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData testData;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private final List<LogEntry> consoleErrors = new ArrayList<>();
+
+    @BeforeEach
+    void startBrowser() {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(file -> !file.canExecute())
+                .map(File::getPath).toList();
+        assumeTrue(missing.isEmpty(), () -> "Skipped: real-browser tests need Debian's Chromium and its driver, "
+                + "missing " + String.join(" and ", missing) + "; install them with "
+                + "'apt-get install chromium chromium-driver', as CI does.");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("LANG", "en_US.UTF-8", "LANGUAGE", "en_US"))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+        }
+    }
+
+    @Test
+    void sellerSetsUpSignsInAndWinsADeal() throws IOException {
+        testData.wipe();
+
+        // A brand-new installation asks for its first administrator.
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlToBe(url("/setup")));
+        assertThat(heading()).isEqualTo("Welcome to Mutua");
+        WebElement sampleData = driver.findElement(By.id("sampleData"));
+        assertThat(sampleData.isSelected()).as("Load sample data is checked by default").isTrue();
+        screenshot("setup.png");
+        driver.findElement(By.id("name")).sendKeys("Ada Admin");
+        driver.findElement(By.id("email")).sendKeys(EMAIL);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("passwordConfirmation")).sendKeys(PASSWORD);
+        submit(By.cssSelector("form[action='/setup'] button[type=submit]"));
+        collectConsole();
+
+        // Setup leads to the sign-in page, which says the account is ready.
+        wait.until(ExpectedConditions.urlToBe(url("/login?setup")));
+        assertThat(driver.findElement(By.cssSelector(".alert.success")).getText())
+                .isEqualTo("Your administrator account is ready. Sign in to start.");
+        driver.findElement(By.id("email")).sendKeys(EMAIL);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        submit(By.cssSelector("form[action='/login'] button[type=submit]"));
+        collectConsole();
+
+        // The deal list shows the sample deals, one page of them at a time.
+        wait.until(ExpectedConditions.urlToBe(url("/deals")));
+        long sampleDeals = jdbc.sql("select count(*) from deal").query(Long.class).single();
+        assertThat(sampleDeals).isBetween(25L, 35L);
+        assertThat(heading()).isEqualTo("Deals");
+        assertThat(driver.findElement(By.cssSelector("#deal-results .result-count")).getText())
+                .isEqualTo(sampleDeals + " deals");
+        assertThat(driver.findElements(By.cssSelector("#deal-results table.deals tbody tr")))
+                .hasSize((int) Math.min(sampleDeals, DealSearch.DEFAULT_SIZE));
+        screenshot("deals.png");
+
+        // The top bar switches the whole page to Greek and back.
+        submit(By.cssSelector("form.language button[value=el]"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Συμφωνίες"));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("el");
+        assertThat(driver.findElement(By.cssSelector("#deal-results .result-count")).getText())
+                .isEqualTo(sampleDeals + " συμφωνίες");
+        screenshot("deals-el.png");
+        collectConsole();
+        submit(By.cssSelector("form.language button[value=en]"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Deals"));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        collectConsole();
+
+        // A new deal, starting in Discovery.
+        driver.findElement(By.linkText("New deal")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/deals/new")));
+        String dealName = "Northwind rollout " + TestData.unique();
+        LocalDate closeDate = LocalDate.now().plusMonths(3);
+        driver.findElement(By.id("name")).sendKeys(dealName);
+        driver.findElement(By.id("account")).sendKeys("Northwind Traders");
+        driver.findElement(By.id("amount")).sendKeys("125000");
+        new Select(driver.findElement(By.id("currency"))).selectByValue("EUR");
+        WebElement date = driver.findElement(By.id("expectedCloseDate"));
+        date.sendKeys(closeDate.format(DateTimeFormatter.ofPattern("MMddyyyy")));
+        assertThat(date.getDomProperty("value")).isEqualTo(closeDate.toString());
+        new Select(driver.findElement(By.id("stage"))).selectByVisibleText("Discovery");
+        screenshot("deal-new.png");
+        submit(By.cssSelector("form[action='/deals'] button[type=submit]"));
+        collectConsole();
+
+        // The deal page shows what was entered, with one line of stage history.
+        wait.until(ExpectedConditions.urlMatches(url("/deals/[0-9a-f-]{36}$")));
+        assertThat(heading()).isEqualTo(dealName);
+        assertThat(driver.findElement(By.cssSelector("#deal-body .page-head .muted")).getText())
+                .isEqualTo("Northwind Traders");
+        assertThat(driver.findElement(By.cssSelector("#deal-body dl.facts")).getText()).contains("€125,000.00");
+        assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Discovery");
+        assertThat(statusBadge()).isEqualTo("Open");
+        By historyRows = By.cssSelector("#deal-body table.history tbody tr");
+        assertThat(driver.findElements(historyRows)).hasSize(1);
+        String dealUrl = driver.getCurrentUrl();
+
+        // Moving the stage swaps the deal body in place (htmx) and adds to the history.
+        new Select(driver.findElement(By.id("move-stage"))).selectByVisibleText("Proposal");
+        driver.findElement(By.cssSelector("form[action$='/stage'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("deal-stage"), "Proposal"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 2));
+        assertThat(driver.findElements(historyRows).get(1).getText()).contains("Discovery → Proposal");
+        assertThat(driver.getCurrentUrl()).as("htmx swapped the body without navigating").isEqualTo(dealUrl);
+        assertThat(driver.findElement(By.cssSelector(".stage-track li.current")).getText()).isEqualTo("Proposal");
+        screenshot("deal.png");
+        collectConsole();
+
+        // Closing as won, with a reason, in place too: no more moving or closing.
+        driver.findElement(By.cssSelector("form[action$='/close'] input[name=outcome][value=WON]")).click();
+        driver.findElement(By.id("reason")).sendKeys("Best fit for their approval process");
+        driver.findElement(By.cssSelector("form[action$='/close'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#deal-body .head-actions .badge"), "Won"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 3));
+        assertThat(driver.findElements(By.id("move-stage"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("form[action$='/stage']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("form[action$='/close']"))).isEmpty();
+        assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Won");
+        assertThat(driver.findElement(By.cssSelector("#deal-body dl.facts")).getText())
+                .contains("Best fit for their approval process");
+        assertThat(driver.findElements(historyRows).get(2).getText()).contains("Proposal → Won");
+        assertThat(driver.getCurrentUrl()).isEqualTo(dealUrl);
+        assertThat(driver.findElement(By.id("request-failed")).isDisplayed()).isFalse();
+
+        // After a reload the server still says so.
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#deal-body .head-actions .badge"), "Won"));
+        assertThat(driver.findElements(By.id("move-stage"))).isEmpty();
+        collectConsole();
+
+        assertThat(consoleErrors)
+                .as("browser console errors (CSP violations, script errors, failed requests)")
+                .extracting(LogEntry::toString)
+                .isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private String statusBadge() {
+        return driver.findElement(By.cssSelector("#deal-body .head-actions .badge")).getText();
+    }
+
+    /** Clicks a button that loads a new page, and waits until the old page is gone. */
+    private void submit(By button) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        wait.until(ExpectedConditions.stalenessOf(html));
+    }
+
+    /** Keeps the console's errors; Chromium hands each entry out only once. */
+    private void collectConsole() {
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .forEach(consoleErrors::add);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("window.scrollTo(0, 0)");
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+}
