@@ -6,8 +6,13 @@ import io.mutua.identity.Viewer;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.MergePatch;
 import io.mutua.web.Paths;
+import io.mutua.web.PreconditionRequiredException;
 import io.mutua.web.ResultPage;
+import io.mutua.web.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,7 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,15 +82,18 @@ class DealApiController {
 
     /** The editable fields of a deal, as posted to create one and as the result of a merge patch. */
     record DealFields(
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String name,
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String account,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}")
+            @StorableText String name,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}")
+            @StorableText String account,
             @DecimalMin(value = "0", message = "{validation.amount}")
             @Digits(integer = 13, fraction = 2, message = "{validation.amount}") BigDecimal amount,
             @Pattern(regexp = "[A-Z]{3}", message = "{validation.currency}") String currency,
             LocalDate expectedCloseDate,
-            @Size(max = 40, message = "{validation.size}") String stage,
-            @Size(max = 100, message = "{validation.size}") String crmRef,
-            @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}") String ownerEmail) {
+            @Size(max = 40, message = "{validation.size}") @StorableText String stage,
+            @Size(max = 100, message = "{validation.size}") @StorableText String crmRef,
+            @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}")
+            @StorableText String ownerEmail) {
 
         static DealFields from(DealView deal) {
             return new DealFields(deal.name(), deal.account(), deal.amount(), deal.currency(),
@@ -94,11 +102,12 @@ class DealApiController {
     }
 
     record StageMove(@NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.size}")
-            String stage) {
+            @StorableText String stage) {
     }
 
     record Closing(@NotNull(message = "{validation.required}") Outcome outcome,
-            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.size}") String reason) {
+            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.size}")
+            @StorableText String reason) {
     }
 
     record StageChangeJson(String fromStage, String toStage, Instant changedAt, String actorEmail) {
@@ -110,6 +119,9 @@ class DealApiController {
             @RequestParam(required = false) DealStatus status, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
+        requireStorable("stage", stage);
+        requireStorable("owner", owner);
+        requireStorable("q", q);
         if (stage != null && !stage.isBlank() && pipeline.find(stage).isEmpty()) {
             throw new InvalidInputException("stage", "deals.unknownStage", stage);
         }
@@ -128,7 +140,8 @@ class DealApiController {
     @PostMapping
     @Operation(summary = "Open a deal; the stage defaults to the first one and the owner to the caller")
     ResponseEntity<DealJson> create(Viewer viewer, @Valid @RequestBody DealFields request) {
-        DealView deal = deals.create(viewer, details(viewer, request), blankToNull(request.stage()));
+        DealView deal = namingOwnerEmail(() -> deals.create(viewer, details(viewer, request),
+                blankToNull(request.stage())));
         return ResponseEntity.created(URI.create(PATH + "/" + deal.id()))
                 .eTag(Long.toString(deal.version()))
                 .body(DealJson.from(deal));
@@ -141,19 +154,25 @@ class DealApiController {
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
     @Operation(summary = "Change a deal with a JSON merge patch (absent fields stay, null clears); "
-            + "requires If-Match with the version read, a stale version gets 412")
+            + "requires If-Match with the version read, a stale version gets 412",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/merge-patch+json",
+                            schema = @Schema(implementation = DealFields.class)),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = DealFields.class))}))
     ResponseEntity<DealJson> patch(Viewer viewer, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ObjectNode patch)
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(hidden = true) @RequestBody ObjectNode patch)
             throws BindException {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).build();
+            throw new PreconditionRequiredException("api.error.ifMatchRequired");
         }
         if (patch.has("stage")) {
             throw new InvalidInputException("stage", "deals.patchStage");
         }
         DealView current = deals.get(viewer, new DealId(id));
         DealFields fields = mergePatch.apply(DealFields.from(current), patch, DealFields.class);
-        return withETag(deals.update(viewer, new DealId(id), details(viewer, fields), version(ifMatch)));
+        return withETag(namingOwnerEmail(() -> deals.update(viewer, new DealId(id), details(viewer, fields),
+                version(ifMatch))));
     }
 
     @PostMapping("/{id}/stage")
@@ -194,6 +213,18 @@ class DealApiController {
                 .orElseThrow(() -> new InvalidInputException("ownerEmail", "deals.unknownOwner"));
     }
 
+    /** The service names the owner "owner"; in this API the field is {@code ownerEmail}. */
+    private static DealView namingOwnerEmail(Supplier<DealView> change) {
+        try {
+            return change.get();
+        } catch (InvalidInputException e) {
+            if ("owner".equals(e.field())) {
+                throw new InvalidInputException("ownerEmail", e.messageKey(), e.args());
+            }
+            throw e;
+        }
+    }
+
     private static Money money(BigDecimal amount, String currency) {
         if (amount == null && (currency == null || currency.isBlank())) {
             return null;
@@ -211,6 +242,13 @@ class DealApiController {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("If-Match", "api.error.ifMatch");
+        }
+    }
+
+    /** Query parameters are not validated as a record; PostgreSQL refuses NUL even in a parameter. */
+    private static void requireStorable(String parameter, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new InvalidInputException(parameter, "validation.text");
         }
     }
 

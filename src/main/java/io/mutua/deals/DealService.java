@@ -9,6 +9,7 @@ import io.mutua.web.ResultPage;
 import io.mutua.web.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +30,9 @@ public class DealService {
     static final int MAX_TEXT = 200;
     static final int MAX_CRM_REF = 100;
     static final int MAX_REASON = 500;
+    /** Business dates outside these years are typing mistakes (and beyond what PostgreSQL can store). */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 9999;
 
     private final DealRepository deals;
     private final DealQueries queries;
@@ -173,6 +177,10 @@ public class DealService {
         requireText("account", details.account(), MAX_TEXT);
         if (details.crmRef() != null && details.crmRef().length() > MAX_CRM_REF) {
             throw new InvalidInputException("crmRef", "validation.maxLength", MAX_CRM_REF);
+        }
+        LocalDate closeDate = details.expectedCloseDate();
+        if (closeDate != null && (closeDate.getYear() < MIN_YEAR || closeDate.getYear() > MAX_YEAR)) {
+            throw new InvalidInputException("expectedCloseDate", "validation.dateRange");
         }
         if (details.ownerId() == null) {
             throw new InvalidInputException("owner", "validation.required");

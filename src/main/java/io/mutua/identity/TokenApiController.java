@@ -1,6 +1,7 @@
 package io.mutua.identity;
 
 import io.mutua.web.Paths;
+import io.mutua.web.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,7 +22,7 @@ class TokenApiController {
         this.tokens = tokens;
     }
 
-    record TokenRequest(@Size(max = 100, message = "{validation.size}") String name) {
+    record TokenRequest(@Size(max = 100, message = "{validation.size}") @StorableText String name) {
     }
 
     record TokenResponse(String token) {

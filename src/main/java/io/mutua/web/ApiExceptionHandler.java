@@ -56,6 +56,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e);
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, e);
+    }
+
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
         ProblemDetail body = problem(HttpStatus.PRECONDITION_FAILED, e);
