@@ -119,9 +119,6 @@ class DealApiController {
             @RequestParam(required = false) DealStatus status, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        requireStorable("stage", stage);
-        requireStorable("owner", owner);
-        requireStorable("q", q);
         if (stage != null && !stage.isBlank() && pipeline.find(stage).isEmpty()) {
             throw new InvalidInputException("stage", "deals.unknownStage", stage);
         }
@@ -242,13 +239,6 @@ class DealApiController {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("If-Match", "api.error.ifMatch");
-        }
-    }
-
-    /** Query parameters are not validated as a record; PostgreSQL refuses NUL even in a parameter. */
-    private static void requireStorable(String parameter, String value) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            throw new InvalidInputException(parameter, "validation.text");
         }
     }
 

@@ -174,6 +174,15 @@ class DealWebIntegrationTest {
     }
 
     @Test
+    void textThatTheDatabaseCannotStoreIsRefusedAsBadInput() throws Exception {
+        mvc.perform(newDeal("Nul\u0000 " + marker, "10", "discovery").param("crmRef", ""))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/deals").param("q", "a\u0000b").with(SignIn.as(rep))).andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select count(*) from deal where account = :a").param("a", "Account " + marker)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anUnknownDealIsAFriendlyNotFound() throws Exception {
         mvc.perform(get("/deals/" + UUID.randomUUID()).with(SignIn.as(rep))).andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.containsString("<html")));
