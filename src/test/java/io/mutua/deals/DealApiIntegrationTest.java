@@ -808,6 +808,7 @@ class DealApiIntegrationTest {
         return Stream.of(
                 invalid("unknown outcome", "{\"outcome\": \"MAYBE\", \"reason\": \"Unsure\"}", "outcome"),
                 invalid("missing outcome", "{\"reason\": \"Unsure\"}", "outcome"),
+                invalid("outcome given as a number", "{\"outcome\": 1, \"reason\": \"Unsure\"}", "outcome"),
                 invalid("missing reason", "{\"outcome\": \"WON\"}", "reason"),
                 invalid("blank reason", "{\"outcome\": \"WON\", \"reason\": \"   \"}", "reason"),
                 invalid("missing both", "{}", "outcome", "reason"),
