@@ -78,7 +78,7 @@ class SecurityConfiguration {
         failure.setExceptionMappings(Map.of(LockedException.class.getName(), Paths.LOGIN + "?locked"));
         failure.setDefaultFailureUrl(Paths.LOGIN + "?error");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error").permitAll()
                         .requestMatchers(Paths.LOGIN, Paths.SETUP, LanguageController.PATH).permitAll()
                         .requestMatchers("/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(Paths.ADMIN + "/**").hasRole("ADMIN")

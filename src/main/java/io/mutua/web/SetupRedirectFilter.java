@@ -21,7 +21,7 @@ class SetupRedirectFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith(Paths.SETUP) || path.startsWith(LanguageController.PATH) || path.startsWith("/css/")
                 || path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/error")
-                || path.startsWith("/favicon");
+                || path.startsWith("/favicon") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -31,9 +32,10 @@ public final class Ui {
     private final String path;
     private final String here;
     private final List<NavLink> nav;
+    private final Function<String, String> assets;
 
     Ui(MessageSource messages, Locale locale, ZoneId zone, CsrfToken csrf, String userName, Set<String> roles,
-            String path, String here, List<NavLink> nav) {
+            String path, String here, List<NavLink> nav, Function<String, String> assets) {
         this.messages = messages;
         this.locale = locale;
         this.zone = zone;
@@ -43,11 +45,20 @@ public final class Ui {
         this.path = path;
         this.here = here;
         this.nav = nav;
+        this.assets = assets;
     }
 
     /** The message for {@code key} in the reader's language. */
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, locale);
+    }
+
+    /**
+     * The address of a static file or webjar with its content hash or version in it, so that browsers can keep
+     * it for a year and still get the new one after an upgrade.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
     }
 
     public String lang() {

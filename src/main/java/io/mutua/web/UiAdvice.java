@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -16,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Builds the {@link Ui} of a request; as controller advice, puts it into the model of every HTML page. */
 @ControllerAdvice(annotations = Controller.class)
@@ -24,10 +26,12 @@ class UiAdvice {
     private final MessageSource messages;
     private final Clock clock;
     private final List<NavLink> nav;
+    private final ResourceUrlProvider resources;
 
-    UiAdvice(MessageSource messages, Clock clock, List<NavLink> nav) {
+    UiAdvice(MessageSource messages, Clock clock, List<NavLink> nav, ResourceUrlProvider resources) {
         this.messages = messages;
         this.clock = clock;
+        this.resources = resources;
         this.nav = nav.stream().sorted(Comparator.comparingInt(NavLink::order)).toList();
     }
 
@@ -47,6 +51,7 @@ class UiAdvice {
         String path = request.getRequestURI();
         String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
         return new Ui(messages, LocaleContextHolder.getLocale(), clock.getZone(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), userName, roles, path, here, visible);
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), userName, roles, path, here, visible,
+                asset -> Objects.requireNonNullElse(resources.getForLookupPath(asset), asset));
     }
 }

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import jakarta.servlet.http.Cookie;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,27 @@ class LoginIntegrationTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void staticFilesAreAddressedByContentAndCachedForAYearWithoutSigningIn() throws Exception {
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/(?:css|js|favicon|webjars)[^\"]+)\"").matcher(page);
+        int found = 0;
+        while (assets.find()) {
+            found++;
+            assertThat(assets.group(1)).matches(".*(-[0-9a-f]{32}\\.\\w+|/\\d+\\.\\d+\\.\\d+/.*)");
+            mvc.perform(get(assets.group(1))).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", Matchers.containsString("max-age=31536000")));
+        }
+        assertThat(found).as("stylesheet, icon, htmx and our script").isEqualTo(4);
+    }
+
+    @Test
+    void healthAnswersEvenBeforeSetup() throws Exception {
+        data.wipe();
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("UP")));
     }
 
     @Test
