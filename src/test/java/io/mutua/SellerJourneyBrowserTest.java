@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -238,7 +240,25 @@ class SellerJourneyBrowserTest {
     private void submit(By button) {
         WebElement html = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(driver -> isGone(html));
+    }
+
+    /**
+     * Whether an element's page has been replaced. While a navigation is under way, ChromeDriver sometimes answers
+     * "node does not belong to the document" instead of a stale-element error; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Keeps the console's errors; Chromium hands each entry out only once. */
