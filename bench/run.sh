@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutua benchmark: start-up time, memory after start-up, and page/API latency on the sample data.
-# Usage: bench/run.sh            (builds the jar when missing; needs curl)
+# Usage: bench/run.sh            (builds the jar first; needs curl and bc)
 # Writes a summary to stdout and to bench/results/latest.txt. Nothing here runs in the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,11 +10,8 @@ requests=${BENCH_REQUESTS:-50}
 email=bench@example.org
 password="bench password 1"
 
-jar=$(ls target/mutua-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-if [ -z "$jar" ]; then
-    ./mvnw -q -B -DskipTests package
-    jar=$(ls target/mutua-*.jar | grep -v plain | head -n 1)
-fi
+./mvnw -q -B -DskipTests package
+jar=$(ls target/mutua-*.jar | grep -v plain | head -n 1)
 
 work=$(mktemp -d)
 log="$work/mutua.log"
