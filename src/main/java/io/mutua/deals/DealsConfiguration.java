@@ -1,7 +1,7 @@
 package io.mutua.deals;
 
+import io.mutua.identity.Role;
 import io.mutua.web.NavLink;
-import io.mutua.web.Paths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +15,6 @@ class DealsConfiguration {
 
     @Bean
     NavLink pipelineNavLink() {
-        return new NavLink("nav.pipeline", Paths.ADMIN + "/pipeline", 70, "ADMIN");
+        return new NavLink("nav.pipeline", PipelineAdminController.PATH, 70, Role.ADMIN.name());
     }
 }
