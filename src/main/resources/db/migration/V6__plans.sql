@@ -48,13 +48,19 @@ create table plan_step (
     baseline_date    date         not null,
     target_date      date         not null,
     pinned           boolean      not null,
-    depends_on       uuid[]       not null,
     started_at       timestamptz,
     completed_at     timestamptz,
     version          bigint       not null
 );
 create index plan_step_plan_idx on plan_step (plan_id);
 create index plan_step_key_done_idx on plan_step (key, completed_at) where status = 'DONE';
+
+-- Finish-to-start dependencies between the steps of one plan.
+create table plan_step_dependency (
+    plan_step  uuid not null references plan_step (id) on delete cascade,
+    depends_on uuid not null references plan_step (id) on delete cascade,
+    primary key (plan_step, depends_on)
+);
 
 -- Owners of a step: a seller user, or a role placeholder until a person is known.
 create table plan_step_owner (

@@ -27,6 +27,7 @@ class Deal {
     private DealStatus status;
     private LocalDate expectedCloseDate;
     private String crmRef;
+    private String segment;
     private String closeReason;
     private Instant closedAt;
     private final Instant createdAt;
@@ -36,8 +37,8 @@ class Deal {
 
     @PersistenceCreator
     Deal(UUID id, String name, String account, BigDecimal amount, String currency, UUID ownerId, String stageKey,
-            DealStatus status, LocalDate expectedCloseDate, String crmRef, String closeReason, Instant closedAt,
-            Instant createdAt, Instant updatedAt, Long version) {
+            DealStatus status, LocalDate expectedCloseDate, String crmRef, String segment, String closeReason,
+            Instant closedAt, Instant createdAt, Instant updatedAt, Long version) {
         this.id = id;
         this.name = name;
         this.account = account;
@@ -48,6 +49,7 @@ class Deal {
         this.status = status;
         this.expectedCloseDate = expectedCloseDate;
         this.crmRef = crmRef;
+        this.segment = segment;
         this.closeReason = closeReason;
         this.closedAt = closedAt;
         this.createdAt = createdAt;
@@ -57,7 +59,7 @@ class Deal {
 
     static Deal open(DealDetails details, String stageKey, Instant now) {
         Deal deal = new Deal(UUID.randomUUID(), null, null, null, null, null, stageKey, DealStatus.OPEN, null, null,
-                null, null, now, now, null);
+                null, null, null, now, now, null);
         deal.apply(details, now);
         return deal;
     }
@@ -70,6 +72,7 @@ class Deal {
         this.ownerId = details.ownerId();
         this.expectedCloseDate = details.expectedCloseDate();
         this.crmRef = details.crmRef();
+        this.segment = details.segment();
         this.updatedAt = now;
     }
 
@@ -99,7 +102,7 @@ class Deal {
 
     DealDetails details() {
         return new DealDetails(name, account, amount == null ? null : new Money(amount, Currency.getInstance(currency)),
-                ownerId, expectedCloseDate, crmRef);
+                ownerId, expectedCloseDate, crmRef, segment);
     }
 
     UUID id() {

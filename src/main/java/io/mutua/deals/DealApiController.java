@@ -63,13 +63,13 @@ class DealApiController {
     }
 
     record DealJson(String id, String name, String account, BigDecimal amount, String currency, String ownerEmail,
-            String stage, DealStatus status, LocalDate expectedCloseDate, String crmRef, String closeReason,
-            Instant closedAt, long version, Instant createdAt) {
+            String stage, DealStatus status, LocalDate expectedCloseDate, String crmRef, String segment,
+            String closeReason, Instant closedAt, long version, Instant createdAt) {
 
         static DealJson from(DealView deal) {
             return new DealJson(deal.id().toString(), deal.name(), deal.account(), deal.amount(), deal.currency(),
                     deal.ownerEmail(), deal.stageKey(), deal.status(), deal.expectedCloseDate(), deal.crmRef(),
-                    deal.closeReason(), deal.closedAt(), deal.version(), deal.createdAt());
+                    deal.segment(), deal.closeReason(), deal.closedAt(), deal.version(), deal.createdAt());
         }
     }
 
@@ -92,12 +92,13 @@ class DealApiController {
             LocalDate expectedCloseDate,
             @Size(max = 40, message = "{validation.size}") @StorableText String stage,
             @Size(max = 100, message = "{validation.size}") @StorableText String crmRef,
+            @Size(max = 60, message = "{validation.size}") @StorableText String segment,
             @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size}")
             @StorableText String ownerEmail) {
 
         static DealFields from(DealView deal) {
             return new DealFields(deal.name(), deal.account(), deal.amount(), deal.currency(),
-                    deal.expectedCloseDate(), deal.stageKey(), deal.crmRef(), deal.ownerEmail());
+                    deal.expectedCloseDate(), deal.stageKey(), deal.crmRef(), deal.segment(), deal.ownerEmail());
         }
     }
 
@@ -199,7 +200,7 @@ class DealApiController {
 
     private DealDetails details(Viewer viewer, DealFields fields) {
         return new DealDetails(fields.name(), fields.account(), money(fields.amount(), fields.currency()),
-                owner(viewer, fields.ownerEmail()), fields.expectedCloseDate(), fields.crmRef());
+                owner(viewer, fields.ownerEmail()), fields.expectedCloseDate(), fields.crmRef(), fields.segment());
     }
 
     private UUID owner(Viewer viewer, String email) {

@@ -20,26 +20,29 @@ public record DealForm(
         @NotNull(message = "{validation.required}") UUID ownerId,
         LocalDate expectedCloseDate,
         @Size(max = 100, message = "{validation.size}") String crmRef,
+        @Size(max = 60, message = "{validation.size}") String segment,
         String stage,
         long version) {
 
     static DealForm blank(UUID ownerId, String currency, String stage) {
-        return new DealForm("", "", null, currency, ownerId, null, "", stage, 0);
+        return new DealForm("", "", null, currency, ownerId, null, "", "", stage, 0);
     }
 
     static DealForm from(DealView deal, String defaultCurrency) {
         return new DealForm(deal.name(), deal.account(), deal.amount(),
                 deal.currency() == null ? defaultCurrency : deal.currency(), deal.ownerId(), deal.expectedCloseDate(),
-                deal.crmRef() == null ? "" : deal.crmRef(), deal.stageKey(), deal.version());
+                deal.crmRef() == null ? "" : deal.crmRef(), deal.segment() == null ? "" : deal.segment(),
+                deal.stageKey(), deal.version());
     }
 
     DealForm withVersion(long newVersion) {
-        return new DealForm(name, account, amount, currency, ownerId, expectedCloseDate, crmRef, stage, newVersion);
+        return new DealForm(name, account, amount, currency, ownerId, expectedCloseDate, crmRef, segment, stage,
+                newVersion);
     }
 
     /** The amount with its currency; a currency alone (the form always sends one) means "no amount". */
     DealDetails toDetails() {
         Money money = amount == null ? null : Money.from(amount, currency);
-        return new DealDetails(name, account, money, ownerId, expectedCloseDate, crmRef);
+        return new DealDetails(name, account, money, ownerId, expectedCloseDate, crmRef, segment);
     }
 }

@@ -42,7 +42,8 @@ class DealQueries {
 
     private record Row(UUID id, String name, String account, BigDecimal amount, String currency,
             UUID ownerId, String stageKey, String stageName, DealStatus status, LocalDate expectedCloseDate,
-            String crmRef, String closeReason, Instant closedAt, Instant createdAt, Instant updatedAt, long version) {
+            String crmRef, String segment, String closeReason, Instant closedAt, Instant createdAt, Instant updatedAt,
+            long version) {
     }
 
     ResultPage<DealView> search(DealAccess.Scope scope, DealSearch search) {
@@ -121,7 +122,7 @@ class DealQueries {
             UserSummary owner = owners.get(row.ownerId());
             return new DealView(new DealId(row.id()), row.name(), row.account(), row.amount(), row.currency(),
                     row.ownerId(), owner == null ? null : owner.email(), owner == null ? null : owner.name(),
-                    row.stageKey(), row.stageName(), row.status(), row.expectedCloseDate(), row.crmRef(),
+                    row.stageKey(), row.stageName(), row.status(), row.expectedCloseDate(), row.crmRef(), row.segment(),
                     row.closeReason(), row.closedAt(), row.createdAt(), row.updatedAt(), row.version());
         }).toList();
     }
@@ -130,7 +131,7 @@ class DealQueries {
         return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("account"),
                 rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("owner_id", UUID.class),
                 rs.getString("stage_key"), rs.getString("stage_name"), DealStatus.valueOf(rs.getString("status")),
-                rs.getObject("expected_close_date", LocalDate.class), rs.getString("crm_ref"),
+                rs.getObject("expected_close_date", LocalDate.class), rs.getString("crm_ref"), rs.getString("segment"),
                 rs.getString("close_reason"), instant(rs, "closed_at"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getLong("version"));
     }

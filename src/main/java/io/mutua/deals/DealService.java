@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,6 +66,14 @@ public class DealService {
         return queries.find(id.value())
                 .filter(deal -> access.canSee(viewer, deal.ownerId(), deal.status()))
                 .orElseThrow(DealService::notFound);
+    }
+
+    /** The facts of a deal for system work such as plan generation; no access check, never for display. */
+    @Transactional(readOnly = true)
+    public Optional<DealFacts> facts(DealId id) {
+        return queries.find(id.value()).map(deal -> new DealFacts(deal.id(), deal.name(), deal.account(),
+                deal.amount(), deal.currency(), deal.segment(), deal.ownerId(), deal.stageKey(), deal.status(),
+                deal.expectedCloseDate()));
     }
 
     @Transactional(readOnly = true)

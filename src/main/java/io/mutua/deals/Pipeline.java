@@ -45,6 +45,14 @@ public class Pipeline {
         return stages().stream().filter(StageView::triggersPlan).findFirst();
     }
 
+    /** Whether a deal in this stage has reached the field sales team: the trigger stage or an open one after it. */
+    public boolean isAtOrPastTrigger(String key) {
+        Optional<StageView> trigger = triggerStage();
+        Optional<StageView> stage = find(key);
+        return trigger.isPresent() && stage.isPresent() && !stage.get().closing()
+                && stage.get().position() >= trigger.get().position();
+    }
+
     StageView closingStage(Outcome outcome) {
         return stages().stream().filter(stage -> stage.outcome() == outcome).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The pipeline has no " + outcome + " stage"));

@@ -43,6 +43,8 @@ class SampleDeals {
             "Strong references from their industry");
     private static final List<String> LOSS_REASONS = List.of("Budget frozen for the year",
             "Chose the incumbent's bundle", "No executive sponsor", "Lost to a lower price");
+    /** Deals from this amount on are in the Enterprise segment, the others Mid-market. */
+    private static final BigDecimal ENTERPRISE_FROM = BigDecimal.valueOf(100_000);
     /** Typical calendar days spent in each open stage, in pipeline order. */
     private static final int[] TYPICAL_DAYS = {8, 14, 18, 12, 10};
 
@@ -111,7 +113,8 @@ class SampleDeals {
                 : outcome == Outcome.LOST ? LOSS_REASONS.get(random.nextInt(LOSS_REASONS.size())) : null;
         DealStatus status = outcome == null ? DealStatus.OPEN : outcome.status();
         Deal deal = new Deal(UUID.randomUUID(), name, account, amount, currency, owner.id(),
-                path.get(path.size() - 1), status, expectedClose, "SAMPLE-" + (1001 + index), reason,
+                path.get(path.size() - 1), status, expectedClose, "SAMPLE-" + (1001 + index),
+                amount.compareTo(ENTERPRISE_FROM) >= 0 ? "Enterprise" : "Mid-market", reason,
                 outcome == null ? null : last, times.get(0), last, null);
         deals.save(deal);
         for (int step = 0; step < path.size(); step++) {

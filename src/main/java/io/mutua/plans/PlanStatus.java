@@ -1,0 +1,5 @@
+package io.mutua.plans;
+
+public enum PlanStatus {
+    DRAFT, ACTIVE, SIGNED, CLOSED
+}

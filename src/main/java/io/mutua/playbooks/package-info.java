@@ -1,0 +1,2 @@
+/** Plan templates: milestones and steps with owners, visibility, durations and dependencies; versions; selection. */
+package io.mutua.playbooks;
