@@ -79,12 +79,12 @@ class PlanStep {
     }
 
     /** A new step, scheduled on {@code target}: that first date is also its baseline. */
-    static PlanStep create(UUID planId, UUID milestoneId, int position, String key, String title, String description,
-            Side side, String ownerRole, Visibility visibility, String stageKey, DurationEstimates.Estimate estimate,
-            LocalDate target, List<StepOwner> owners, Set<UUID> dependsOn) {
+    static PlanStep create(UUID id, UUID planId, UUID milestoneId, int position, String key, String title,
+            String description, Side side, String ownerRole, Visibility visibility, String stageKey,
+            DurationEstimates.Estimate estimate, LocalDate target, List<StepOwner> owners, Set<UUID> dependsOn) {
         Set<StepDependency> dependencies = new LinkedHashSet<>();
         dependsOn.forEach(dependency -> dependencies.add(new StepDependency(dependency)));
-        return new PlanStep(UUID.randomUUID(), planId, milestoneId, position, key, title, description, side,
+        return new PlanStep(id, planId, milestoneId, position, key, title, description, side,
                 ownerRole, visibility, stageKey, estimate.days(), estimate.source(), estimate.samples(),
                 StepStatus.NOT_STARTED, target, target, false, null, null, owners, dependencies, null);
     }

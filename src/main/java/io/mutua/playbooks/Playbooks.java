@@ -58,6 +58,11 @@ public class Playbooks {
         return view(playbook(id));
     }
 
+    @Transactional(readOnly = true)
+    public Optional<String> nameOf(UUID id) {
+        return playbooks.findById(id).map(Playbook::name);
+    }
+
     /** The content of one version, as a plan generated from it saw it. */
     @Transactional(readOnly = true)
     public Optional<PlaybookContent> content(UUID id, int contentVersion) {

@@ -1,0 +1,17 @@
+package io.mutua.plans;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A change to a step; a null field stays as it is. */
+public record StepUpdate(String title, String description, StepStatus status, LocalDate targetDate,
+        List<OwnerRef> owners, Boolean pinned) {
+
+    public static StepUpdate status(StepStatus status) {
+        return new StepUpdate(null, null, status, null, null, null);
+    }
+
+    public static StepUpdate targetDate(LocalDate date) {
+        return new StepUpdate(null, null, null, date, null, null);
+    }
+}
