@@ -3,7 +3,9 @@ package io.mutua.deals;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,18 @@ public class DealHistory {
 
     DealHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** When each deal first entered a stage, for the deals that ever did. */
+    public Map<DealId, Instant> firstEntered(String stageKey) {
+        Map<DealId, Instant> entered = new LinkedHashMap<>();
+        jdbc.sql("select deal_id, min(changed_at) as entered from deal_stage_history where to_stage = :stage "
+                        + "group by deal_id order by min(changed_at)")
+                .param("stage", stageKey)
+                .query(rs -> {
+                    entered.put(new DealId(rs.getObject("deal_id", UUID.class)), rs.getTimestamp("entered").toInstant());
+                });
+        return entered;
     }
 
     /** Every open-stage stay of the deals closed since {@code closedSince}, oldest deal first. */

@@ -73,7 +73,7 @@ public class DealService {
     public Optional<DealFacts> facts(DealId id) {
         return queries.find(id.value()).map(deal -> new DealFacts(deal.id(), deal.name(), deal.account(),
                 deal.amount(), deal.currency(), deal.segment(), deal.ownerId(), deal.stageKey(), deal.status(),
-                deal.expectedCloseDate()));
+                deal.expectedCloseDate(), deal.closedAt()));
     }
 
     @Transactional(readOnly = true)

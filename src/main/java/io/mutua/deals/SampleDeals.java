@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +64,7 @@ class SampleDeals {
     }
 
     @EventListener
+    @Order(SetupCompleted.ORDER_SAMPLE_DEALS)
     void on(SetupCompleted setup) {
         if (!setup.withSampleData()) {
             return;

@@ -8,6 +8,10 @@ import java.util.UUID;
  */
 public record SetupCompleted(UUID adminId, UUID sampleTeamId) {
 
+    /** The order of the listeners that build sample data, each on the previous ones' data. */
+    public static final int ORDER_SAMPLE_DEALS = 10;
+    public static final int ORDER_SAMPLE_PLANS = 20;
+
     public boolean withSampleData() {
         return sampleTeamId != null;
     }

@@ -38,21 +38,18 @@ class PlanGenerator {
     private final Playbooks playbooks;
     private final DurationEstimates estimates;
     private final Holidays holidays;
-    private final PlanMilestoneRepository milestones;
-    private final PlanStepRepository steps;
+    private final NewPlanRows rows;
     private final ActivityLog activity;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     PlanGenerator(DealService deals, Playbooks playbooks, DurationEstimates estimates, Holidays holidays,
-            PlanMilestoneRepository milestones, PlanStepRepository steps, ActivityLog activity, JdbcClient jdbc,
-            Clock clock) {
+            NewPlanRows rows, ActivityLog activity, JdbcClient jdbc, Clock clock) {
         this.deals = deals;
         this.playbooks = playbooks;
         this.estimates = estimates;
         this.holidays = holidays;
-        this.milestones = milestones;
-        this.steps = steps;
+        this.rows = rows;
         this.activity = activity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -121,8 +118,7 @@ class PlanGenerator {
                         schedule.targets().get(id), owners(template, deal), dependencies(template, ids)));
             }
         }
-        milestones.saveAll(newMilestones);
-        steps.saveAll(newSteps);
+        rows.insert(newMilestones, newSteps);
     }
 
     private static Set<UUID> dependencies(StepTemplate template, Map<String, UUID> ids) {
