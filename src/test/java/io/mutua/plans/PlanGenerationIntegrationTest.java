@@ -104,6 +104,31 @@ class PlanGenerationIntegrationTest {
                 .isEqualTo(6);
     }
 
+    @Test
+    void concurrentStageMovesOfManyDealsMakeOnePlanEach() throws Exception {
+        List<DealView> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(deals.create(rep, details("Enterprise", "300000"), "prospecting"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Object>> moves = new ArrayList<>();
+            for (DealView deal : created) {
+                for (String stage : List.of("discovery", "solution", "proposal", "negotiation")) {
+                    moves.add(() -> deals.moveToStage(rep, deal.id(), stage, null));
+                }
+            }
+            pool.invokeAll(moves);
+        } finally {
+            pool.shutdown();
+        }
+        for (DealView deal : created) {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> planCount(deal.id()) == 1);
+        }
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() ->
+                created.stream().allMatch(deal -> planCount(deal.id()) == 1));
+    }
+
     private DealDetails details(String segment, String amount) {
         return new DealDetails("Plan deal " + TestData.unique(), "Account", Money.of(amount, "EUR"), rep.userId(),
                 LocalDate.now().plusMonths(4), null, segment);
