@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record Durations(int sampleSize, double median, double mean, int p80) {
 
+    /** Whether there are enough samples to date plans by. */
+    public boolean usedForEstimates() {
+        return sampleSize >= DurationStatistics.MIN_SAMPLES;
+    }
+
     static Durations of(List<Integer> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("No durations");

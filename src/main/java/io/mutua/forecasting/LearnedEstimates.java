@@ -34,6 +34,6 @@ class LearnedEstimates implements DurationEstimates {
     }
 
     private static Optional<Durations> enough(Optional<Durations> durations) {
-        return durations.filter(found -> found.sampleSize() >= DurationStatistics.MIN_SAMPLES);
+        return durations.filter(Durations::usedForEstimates);
     }
 }
