@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mutua.deals.DealStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.plans.EstimateSource;
+import io.mutua.plans.PlanChange;
+import io.mutua.plans.PlanStatus;
+import io.mutua.plans.StepStatus;
+import io.mutua.playbooks.OwnerRole;
+import io.mutua.playbooks.Side;
+import io.mutua.playbooks.Visibility;
 import io.mutua.web.I18nSources.Bundle;
 import io.mutua.web.I18nSources.Call;
 import io.mutua.web.I18nSources.Source;
@@ -46,10 +53,17 @@ class MessageKeysUsedTest {
      * Keys built at run time in templates, each with the values it is checked against below. A template that
      * builds a key any other way fails {@link #everyKeyBuiltAtRunTimeIsCovered()} until a check is added here.
      */
-    private static final Map<String, Collection<String>> DYNAMIC_PREFIXES = Map.of(
-            "role.", Arrays.stream(Role.values()).map(Role::name).toList(),
-            "status.", Arrays.stream(DealStatus.values()).map(DealStatus::name).toList(),
-            "profile.saved.", profileNotices());
+    private static final Map<String, Collection<String>> DYNAMIC_PREFIXES = Map.ofEntries(
+            Map.entry("role.", names(Role.values())),
+            Map.entry("status.", names(DealStatus.values())),
+            Map.entry("profile.saved.", profileNotices()),
+            Map.entry("planStatus.", names(PlanStatus.values())),
+            Map.entry("stepStatus.", names(StepStatus.values())),
+            Map.entry("estimate.", names(EstimateSource.values())),
+            Map.entry("activity.", names(PlanChange.values())),
+            Map.entry("ownerRole.", names(OwnerRole.values())),
+            Map.entry("side.", names(Side.values())),
+            Map.entry("visibility.", names(Visibility.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
@@ -344,6 +358,10 @@ class MessageKeysUsedTest {
             start = text.indexOf("<%--", end);
         }
         return new String(out);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     @SuppressWarnings("unchecked")
