@@ -289,7 +289,7 @@ class PlanWebIntegrationTest {
                 .andExpect(says("Enter a date."));
         mvc.perform(edit(plan, step, Map.of("owners", "user:not-a-person")).header("HX-Request", "true"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(says("Choose the owners from the list."));
+                .andExpect(says("Name each owner as either a person or a role."));
         assertThat(jdbc.sql("select title || status from plan_step where id = :id").param("id", step.id())
                 .query(String.class).single()).isEqualTo(step.title() + "NOT_STARTED");
     }
