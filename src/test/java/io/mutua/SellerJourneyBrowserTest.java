@@ -168,7 +168,7 @@ class SellerJourneyBrowserTest {
         WebElement date = driver.findElement(By.id("expectedCloseDate"));
         date.sendKeys(closeDate.format(DateTimeFormatter.ofPattern("MMddyyyy")));
         assertThat(date.getDomProperty("value")).isEqualTo(closeDate.toString());
-        new Select(driver.findElement(By.id("stage"))).selectByVisibleText("Discovery");
+        new Select(driver.findElement(By.id("stage"))).selectByVisibleText("Prospecting");
         screenshot("deal-new.png");
         submit(By.cssSelector("form[action='/deals'] button[type=submit]"));
         collectConsole();
@@ -179,20 +179,41 @@ class SellerJourneyBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#deal-body .page-head .muted")).getText())
                 .isEqualTo("Northwind Traders");
         assertThat(driver.findElement(By.cssSelector("#deal-body dl.facts")).getText()).contains("€125,000.00");
-        assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Discovery");
+        assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Prospecting");
         assertThat(statusBadge()).isEqualTo("Open");
         By historyRows = By.cssSelector("#deal-body table.history tbody tr");
         assertThat(driver.findElements(historyRows)).hasSize(1);
         String dealUrl = driver.getCurrentUrl();
 
         // Moving the stage swaps the deal body in place (htmx) and adds to the history.
-        new Select(driver.findElement(By.id("move-stage"))).selectByVisibleText("Proposal");
-        driver.findElement(By.cssSelector("form[action$='/stage'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("deal-stage"), "Proposal"));
+        moveTo("Discovery");
         wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 2));
-        assertThat(driver.findElements(historyRows).get(1).getText()).contains("Discovery → Proposal");
+        assertThat(driver.findElements(historyRows).get(1).getText()).contains("Prospecting → Discovery");
         assertThat(driver.getCurrentUrl()).as("htmx swapped the body without navigating").isEqualTo(dealUrl);
-        assertThat(driver.findElement(By.cssSelector(".stage-track li.current")).getText()).isEqualTo("Proposal");
+        assertThat(driver.findElement(By.cssSelector(".stage-track li.current")).getText()).isEqualTo("Discovery");
+        collectConsole();
+
+        // Discovery is the trigger stage: the closing plan appears, dated by what the sample year taught.
+        driver.findElement(By.linkText("Closing plan")).click();
+        wait.until(browser -> {
+            if (browser.findElements(By.cssSelector("#plan-steps tbody.step")).isEmpty()) {
+                browser.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        assertThat(driver.findElements(By.cssSelector("#plan-steps tbody.step"))).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(driver.findElement(By.id("plan-steps")).getText())
+                .as("durations learned from the sample plans").containsPattern("median of \\d+ deals");
+        screenshot("plan.png");
+        driver.executeScript("document.querySelector('svg.timeline').scrollIntoView()");
+        screenshot("plan-timeline.png", false);
+        collectConsole();
+        driver.get(dealUrl);
+
+        moveTo("Proposal");
+        wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 3));
+        assertThat(driver.findElements(historyRows).get(2).getText()).contains("Discovery → Proposal");
         screenshot("deal.png");
         collectConsole();
 
@@ -201,14 +222,14 @@ class SellerJourneyBrowserTest {
         driver.findElement(By.id("reason")).sendKeys("Best fit for their approval process");
         driver.findElement(By.cssSelector("form[action$='/close'] button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#deal-body .head-actions .badge"), "Won"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 3));
+        wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 4));
         assertThat(driver.findElements(By.id("move-stage"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("form[action$='/stage']"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("form[action$='/close']"))).isEmpty();
         assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Won");
         assertThat(driver.findElement(By.cssSelector("#deal-body dl.facts")).getText())
                 .contains("Best fit for their approval process");
-        assertThat(driver.findElements(historyRows).get(2).getText()).contains("Proposal → Won");
+        assertThat(driver.findElements(historyRows).get(3).getText()).contains("Proposal → Won");
         assertThat(driver.getCurrentUrl()).isEqualTo(dealUrl);
         assertThat(driver.findElement(By.id("request-failed")).isDisplayed()).isFalse();
 
@@ -222,6 +243,12 @@ class SellerJourneyBrowserTest {
                 .as("browser console errors (CSP violations, script errors, failed requests)")
                 .extracting(LogEntry::toString)
                 .isEmpty();
+    }
+
+    private void moveTo(String stage) {
+        new Select(driver.findElement(By.id("move-stage"))).selectByVisibleText(stage);
+        driver.findElement(By.cssSelector("form[action$='/stage'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("deal-stage"), stage));
     }
 
     private String url(String path) {
@@ -269,8 +296,14 @@ class SellerJourneyBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
+        screenshot(name, true);
+    }
+
+    private void screenshot(String name, boolean fromTheTop) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        driver.executeScript("window.scrollTo(0, 0)");
+        if (fromTheTop) {
+            driver.executeScript("window.scrollTo(0, 0)");
+        }
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name), png);
     }
