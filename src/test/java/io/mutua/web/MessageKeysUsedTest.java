@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mutua.deals.DealStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.playbooks.OwnerRole;
+import io.mutua.playbooks.Side;
+import io.mutua.playbooks.Visibility;
 import io.mutua.web.I18nSources.Bundle;
 import io.mutua.web.I18nSources.Call;
 import io.mutua.web.I18nSources.Source;
@@ -49,7 +52,10 @@ class MessageKeysUsedTest {
     private static final Map<String, Collection<String>> DYNAMIC_PREFIXES = Map.of(
             "role.", Arrays.stream(Role.values()).map(Role::name).toList(),
             "status.", Arrays.stream(DealStatus.values()).map(DealStatus::name).toList(),
-            "profile.saved.", profileNotices());
+            "profile.saved.", profileNotices(),
+            "playbooks.side.", Arrays.stream(Side.values()).map(Side::name).toList(),
+            "playbooks.role.", Arrays.stream(OwnerRole.values()).map(OwnerRole::name).toList(),
+            "playbooks.visibility.", Arrays.stream(Visibility.values()).map(Visibility::name).toList());
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
