@@ -57,6 +57,9 @@ public record PlaybookContent(List<MilestoneTemplate> milestones) {
                 if (step.guidance().length() > MAX_GUIDANCE) {
                     throw new InvalidInputException(at + ".guidance", "validation.maxLength", MAX_GUIDANCE);
                 }
+                if (step.guidance().indexOf('\u0000') >= 0) {
+                    throw new InvalidInputException(at + ".guidance", "validation.text");
+                }
                 if (step.side() == null) {
                     throw new InvalidInputException(at + ".side", "validation.required");
                 }
@@ -125,7 +128,13 @@ public record PlaybookContent(List<MilestoneTemplate> milestones) {
         return new PlaybookContent(copy);
     }
 
+    /** Appends a step to a milestone; a key that another step has is refused right here, at the new step. */
     public PlaybookContent addStep(int milestoneIndex, StepTemplate step) {
+        checkMilestone(milestoneIndex);
+        if (step.key() != null && steps().stream().anyMatch(existing -> existing.key().equals(step.key()))) {
+            throw new InvalidInputException("milestones[" + milestoneIndex + "].steps["
+                    + milestones.get(milestoneIndex).steps().size() + "].key", "playbooks.duplicateKey", step.key());
+        }
         return withMilestone(milestoneIndex, milestone -> {
             List<StepTemplate> steps = new ArrayList<>(milestone.steps());
             steps.add(step);
@@ -199,6 +208,9 @@ public record PlaybookContent(List<MilestoneTemplate> milestones) {
         }
         if (value.length() > max) {
             throw new InvalidInputException(field, "validation.maxLength", max);
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(field, "validation.text");
         }
     }
 }

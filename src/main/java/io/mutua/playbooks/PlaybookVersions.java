@@ -67,6 +67,16 @@ class PlaybookVersions {
                 .update();
     }
 
+    List<PlaybookVersionView> list(UUID playbookId) {
+        return jdbc.sql("select number, frozen, created_at, (select count(*) from "
+                        + "jsonb_array_elements(content -> 'milestones') as m, jsonb_array_elements(m -> 'steps') as s) "
+                        + "as steps from playbook_version where playbook_id = :playbook order by number desc")
+                .param("playbook", playbookId)
+                .query((rs, n) -> new PlaybookVersionView(rs.getInt("number"), rs.getBoolean("frozen"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getInt("steps")))
+                .list();
+    }
+
     List<Integer> numbers(UUID playbookId) {
         return jdbc.sql("select number from playbook_version where playbook_id = :playbook order by number desc")
                 .param("playbook", playbookId)

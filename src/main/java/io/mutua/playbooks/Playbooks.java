@@ -74,6 +74,13 @@ public class Playbooks {
         return versions.numbers(id);
     }
 
+    /** Every content version of a playbook, newest first. */
+    @Transactional(readOnly = true)
+    public List<PlaybookVersionView> history(UUID id) {
+        playbook(id);
+        return versions.list(id);
+    }
+
     public PlaybookView create(PlaybookSettings settings, PlaybookContent content, UUID actor) {
         check(settings, null);
         content.validate(stageKeys());
@@ -164,8 +171,11 @@ public class Playbooks {
     }
 
     private void writeContent(Playbook playbook, PlaybookContent content, UUID actor) {
-        boolean frozen = versions.find(playbook.id(), playbook.currentVersion())
-                .map(PlaybookVersions.Stored::frozen).orElse(true);
+        Optional<PlaybookVersions.Stored> current = versions.find(playbook.id(), playbook.currentVersion());
+        if (current.isPresent() && current.get().content().equals(content)) {
+            return; // nothing changed: no new version, even when the current one is frozen
+        }
+        boolean frozen = current.map(PlaybookVersions.Stored::frozen).orElse(true);
         if (frozen) {
             playbook.nextVersion(clock.instant());
             versions.insert(playbook.id(), playbook.currentVersion(), content, clock.instant(), actor);
@@ -181,6 +191,9 @@ public class Playbooks {
         if (settings.name().length() > MAX_NAME) {
             throw new InvalidInputException("name", "validation.maxLength", MAX_NAME);
         }
+        requireStorable("name", settings.name());
+        requireStorable("description", settings.description());
+        requireStorable("segment", settings.segment());
         if (settings.description() != null && settings.description().length() > MAX_DESCRIPTION) {
             throw new InvalidInputException("description", "validation.maxLength", MAX_DESCRIPTION);
         }
@@ -199,6 +212,12 @@ public class Playbooks {
                 .ifPresent(other -> {
                     throw new InvalidInputException("name", "playbooks.nameTaken");
                 });
+    }
+
+    private static void requireStorable(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(field, "validation.text");
+        }
     }
 
     private void clearOtherDefaults(PlaybookSettings settings, Playbook except) {
