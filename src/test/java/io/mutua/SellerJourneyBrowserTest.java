@@ -1,21 +1,15 @@
 package io.mutua;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mutua.deals.DealSearch;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +20,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,8 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class SellerJourneyBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
     private static final String EMAIL = "ada@example.org";
     private static final String PASSWORD = "a long password for ada";
@@ -59,49 +47,22 @@ class SellerJourneyBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ChromeDriverService service;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private final List<LogEntry> consoleErrors = new ArrayList<>();
 
     @BeforeEach
     void startBrowser() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(file -> !file.canExecute())
-                .map(File::getPath).toList();
-        // CI sets MUTUA_REQUIRE_BROWSER=true: there a missing browser is a failure, never a silent skip.
-        if ("true".equals(System.getenv("MUTUA_REQUIRE_BROWSER"))) {
-            assertThat(missing).as("Chromium and chromedriver must be installed in CI").isEmpty();
-        }
-        assumeTrue(missing.isEmpty(), () -> "Skipped: real-browser tests need Debian's Chromium and its driver, "
-                + "missing " + String.join(" and ", missing) + "; install them with "
-                + "'apt-get install chromium chromium-driver', as CI does.");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("LANG", "en_US.UTF-8", "LANGUAGE", "en_US"))
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        browser = Browser.start(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void quitBrowser() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -252,7 +213,7 @@ class SellerJourneyBrowserTest {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 
     private String heading() {
@@ -290,9 +251,7 @@ class SellerJourneyBrowserTest {
 
     /** Keeps the console's errors; Chromium hands each entry out only once. */
     private void collectConsole() {
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .forEach(consoleErrors::add);
+        consoleErrors.addAll(browser.consoleErrors());
     }
 
     private void screenshot(String name) throws IOException {

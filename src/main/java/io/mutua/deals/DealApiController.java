@@ -3,10 +3,10 @@ package io.mutua.deals;
 import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
+import io.mutua.web.IfMatch;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.MergePatch;
 import io.mutua.web.Paths;
-import io.mutua.web.PreconditionRequiredException;
 import io.mutua.web.ResultPage;
 import io.mutua.web.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -161,23 +161,21 @@ class DealApiController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Parameter(hidden = true) @RequestBody ObjectNode patch)
             throws BindException {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException("api.error.ifMatchRequired");
-        }
+        long version = IfMatch.required(ifMatch, "api.error.ifMatchRequired", "api.error.ifMatch");
         if (patch.has("stage")) {
             throw new InvalidInputException("stage", "deals.patchStage");
         }
         DealView current = deals.get(viewer, new DealId(id));
         DealFields fields = mergePatch.apply(DealFields.from(current), patch, DealFields.class);
         return withETag(namingOwnerEmail(() -> deals.update(viewer, new DealId(id), details(viewer, fields),
-                version(ifMatch))));
+                version)));
     }
 
     @PostMapping("/{id}/stage")
     @Operation(summary = "Move an open deal to another open stage")
     ResponseEntity<DealJson> move(Viewer viewer, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody StageMove move) {
-        Long version = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
+        Long version = IfMatch.optional(ifMatch, "api.error.ifMatch");
         return withETag(deals.moveToStage(viewer, new DealId(id), move.stage(), version));
     }
 
@@ -185,7 +183,7 @@ class DealApiController {
     @Operation(summary = "Close an open deal as WON or LOST, with a reason")
     ResponseEntity<DealJson> close(Viewer viewer, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody Closing closing) {
-        Long version = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
+        Long version = IfMatch.optional(ifMatch, "api.error.ifMatch");
         return withETag(deals.close(viewer, new DealId(id), closing.outcome(), closing.reason(), version));
     }
 
@@ -230,18 +228,6 @@ class DealApiController {
         return Money.from(amount, currency);
     }
 
-    private static long version(String ifMatch) {
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "api.error.ifMatch");
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

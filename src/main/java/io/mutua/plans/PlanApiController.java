@@ -7,11 +7,11 @@ import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
 import io.mutua.playbooks.Side;
 import io.mutua.playbooks.Visibility;
+import io.mutua.web.IfMatch;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.MergePatch;
 import io.mutua.web.NotFoundException;
 import io.mutua.web.Paths;
-import io.mutua.web.PreconditionRequiredException;
 import io.mutua.web.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -190,10 +190,7 @@ class PlanApiController {
     ResponseEntity<StepResult> patch(Viewer viewer, @PathVariable UUID planId, @PathVariable UUID stepId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Parameter(hidden = true) @RequestBody ObjectNode patch) throws BindException {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException("api.error.stepIfMatchRequired");
-        }
-        long version = version(ifMatch);
+        long version = IfMatch.required(ifMatch, "api.error.stepIfMatchRequired", "api.error.stepIfMatch");
         StepView current = stepOf(plans.get(viewer, planId), stepId);
         StepFields fields = mergePatch.apply(StepFields.from(current), patch, StepFields.class);
         StepUpdate update = new StepUpdate(
@@ -248,16 +245,4 @@ class PlanApiController {
                 .orElseThrow(() -> new NotFoundException("plans.stepNotFound"));
     }
 
-    private static long version(String ifMatch) {
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "api.error.stepIfMatch");
-        }
-    }
 }

@@ -3,9 +3,9 @@ package io.mutua.playbooks;
 import io.mutua.identity.Role;
 import io.mutua.identity.Viewer;
 import io.mutua.web.ForbiddenException;
+import io.mutua.web.IfMatch;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.Paths;
-import io.mutua.web.PreconditionRequiredException;
 import io.mutua.web.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -136,10 +136,7 @@ class PlaybookApiController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PlaybookBody body)
             throws BindException {
         requireAdmin(viewer);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException("playbooks.ifMatchRequired");
-        }
-        long expected = version(ifMatch);
+        long expected = IfMatch.required(ifMatch, "playbooks.ifMatchRequired", "playbooks.ifMatch");
         validate(body);
         PlaybookView saved = namingContent(() -> playbooks.update(id, expected, body.settings(), body.content(),
                 viewer.userId()));
@@ -172,18 +169,6 @@ class PlaybookApiController {
         }
     }
 
-    private static long version(String ifMatch) {
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "playbooks.ifMatch");
-        }
-    }
 
     private static ResponseEntity<PlaybookJson> withETag(ResponseEntity.BodyBuilder response, PlaybookView playbook) {
         return response.eTag(Long.toString(playbook.version())).body(PlaybookJson.from(playbook));

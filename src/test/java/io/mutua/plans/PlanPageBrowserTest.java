@@ -1,8 +1,8 @@
 package io.mutua.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mutua.Browser;
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.deals.DealDetails;
@@ -11,28 +11,18 @@ import io.mutua.deals.DealView;
 import io.mutua.deals.Money;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
-import java.io.File;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,8 +38,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PlanPageBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -64,44 +52,21 @@ class PlanPageBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ChromeDriverService service;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(file -> !file.canExecute())
-                .map(File::getPath).toList();
-        if ("true".equals(System.getenv("MUTUA_REQUIRE_BROWSER"))) {
-            assertThat(missing).as("Chromium and chromedriver must be installed in CI").isEmpty();
-        }
-        assumeTrue(missing.isEmpty(), () -> "Skipped: real-browser tests need Debian's Chromium and its driver, "
-                + "missing " + String.join(" and ", missing) + "; install them with "
-                + "'apt-get install chromium chromium-driver', as CI does.");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
-                .withEnvironment(Map.of("LANG", "en_US.UTF-8", "LANGUAGE", "en_US")).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        browser = Browser.start(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void quitBrowser() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -147,16 +112,11 @@ class PlanPageBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-activity"),
                 "changed the status of"));
 
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     private void signIn(TestData.Seller seller) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys(seller.email());
-        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        browser.signIn(seller.email(), TestData.PASSWORD);
         wait.until(ExpectedConditions.urlToBe(url("/deals")));
     }
 
@@ -179,6 +139,6 @@ class PlanPageBrowserTest {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 }

@@ -1,28 +1,18 @@
 package io.mutua.playbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mutua.Browser;
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
-import java.io.File;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PlaybookEditorBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -46,45 +34,25 @@ class PlaybookEditorBrowserTest {
     @Autowired
     Playbooks playbooks;
 
-    private ChromeDriverService service;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private UUID id;
 
     @BeforeEach
     void startBrowser() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(file -> !file.canExecute())
-                .map(File::getPath).toList();
-        if ("true".equals(System.getenv("MUTUA_REQUIRE_BROWSER"))) {
-            assertThat(missing).as("Chromium and chromedriver must be installed in CI").isEmpty();
-        }
-        assumeTrue(missing.isEmpty(), () -> "Skipped: real-browser tests need Debian's Chromium and its driver, "
-                + "missing " + String.join(" and ", missing) + "; install them with "
-                + "'apt-get install chromium chromium-driver', as CI does.");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
-                .withEnvironment(Map.of("LANG", "en_US.UTF-8", "LANGUAGE", "en_US")).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        browser = Browser.start(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void quitBrowserAndArchive() {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (id != null) {
                 playbooks.archive(id, playbooks.get(id).version(), true);
             }
@@ -144,9 +112,7 @@ class PlaybookEditorBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.success"), "Saved."));
         assertThat(playbooks.get(id).settings().priority()).isEqualTo(77);
 
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     private static PlaybookContent content() {
@@ -164,14 +130,10 @@ class PlaybookEditorBrowserTest {
     }
 
     private void signIn(TestData.Seller seller) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys(seller.email());
-        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(seller.email(), TestData.PASSWORD);
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 }
