@@ -53,10 +53,14 @@ curl -s -o /dev/null -c "$jar_cookies" -b "$jar_cookies" "http://localhost:$port
     --data-urlencode "_csrf=$token" --data-urlencode "email=$email" --data-urlencode "password=$password"
 api_token=$(curl -s -u "$email:$password" -X POST "http://localhost:$port/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 deal=$(curl -s -b "$jar_cookies" "http://localhost:$port/deals" | grep -o '/deals/[0-9a-f-]\{36\}' | head -n 1)
+planned=$(curl -s -b "$jar_cookies" "http://localhost:$port/deals?stage=negotiation" | grep -o '/deals/[0-9a-f-]\{36\}' | head -n 1)
 
 # Latency in milliseconds: median and 95th percentile over $requests requests after 10 warm-up requests.
 measure() {
     local name=$1; shift
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+    [ "$status" = 200 ] || { echo "  $name answered $status, not 200" >&2; exit 1; }
     for _ in $(seq 10); do curl -s -o /dev/null "$@"; done
     for _ in $(seq "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done \
         | sort -n | awk -v name="$name" '{t[NR] = $1 * 1000} END {
@@ -73,5 +77,7 @@ measure() {
     measure "GET /deals (htmx fragment)" -b "$jar_cookies" -H "HX-Request: true" "http://localhost:$port/deals?q=a"
     measure "GET /deals/{id}" -b "$jar_cookies" "http://localhost:$port$deal"
     measure "GET /api/v1/deals" -H "Authorization: Bearer $api_token" "http://localhost:$port/api/v1/deals"
+    measure "GET /deals/{id}/plan (page)" -b "$jar_cookies" "http://localhost:$port$planned/plan"
+    measure "GET /api/v1/deals/{id}/plan" -H "Authorization: Bearer $api_token" "http://localhost:$port/api/v1$planned/plan"
     echo "RSS after the requests      java $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) MiB"
 } | tee bench/results/latest.txt
