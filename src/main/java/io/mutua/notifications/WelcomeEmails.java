@@ -2,6 +2,7 @@ package io.mutua.notifications;
 
 import io.mutua.identity.UserCreated;
 import io.mutua.web.Languages;
+import io.mutua.web.OutgoingMail;
 import io.mutua.web.Paths;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WelcomeEmails {
 
-    private final Mailer mailer;
+    private final OutgoingMail mailer;
     private final MessageSource messages;
     private final String baseUrl;
 
-    WelcomeEmails(Mailer mailer, MessageSource messages, @Value("${mutua.base-url}") String baseUrl) {
+    WelcomeEmails(OutgoingMail mailer, MessageSource messages, @Value("${mutua.base-url}") String baseUrl) {
         this.mailer = mailer;
         this.messages = messages;
         this.baseUrl = baseUrl;

@@ -2,6 +2,8 @@ package io.mutua.plans;
 
 import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,54 +11,114 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Appends every change of a plan; entries are never changed or removed. */
+/**
+ * Appends every change of a plan; entries are never changed or removed. Each entry is also announced as a
+ * {@link PlanActivity} event, which live updates and notifications react to.
+ */
 @Component
 class ActivityLog {
 
     static final int MAX_TEXT = 500;
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private final JdbcClient jdbc;
     private final Users users;
+    private final ParticipantDirectory participants;
+    private final ApplicationEventPublisher events;
 
-    ActivityLog(JdbcClient jdbc, Users users) {
+    ActivityLog(JdbcClient jdbc, Users users, ParticipantDirectory participants, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.users = users;
+        this.participants = participants;
+        this.events = events;
     }
 
-    void record(UUID planId, UUID stepId, UUID actorId, PlanChange change, String subject, Object before,
-            Object after, Instant at) {
-        jdbc.sql("insert into plan_activity (plan_id, step_id, actor_id, action, subject, before, after, at) "
-                        + "values (:plan, :step, :actor, :action, :subject, :before, :after, :at)")
+    void record(UUID planId, UUID stepId, Actor actor, PlanChange change, String subject, Object before,
+            Object after, Instant at, boolean internal) {
+        jdbc.sql("insert into plan_activity (plan_id, step_id, actor_id, actor_participant_id, action, subject, "
+                        + "before, after, at, internal) "
+                        + "values (:plan, :step, :actor, :participant, :action, :subject, :before, :after, :at, "
+                        + ":internal)")
                 .param("plan", planId)
                 .param("step", stepId)
-                .param("actor", actorId)
+                .param("actor", actor.userId())
+                .param("participant", actor.participantId())
                 .param("action", change.name())
                 .param("subject", clip(subject, 200))
                 .param("before", clip(before, MAX_TEXT))
                 .param("after", clip(after, MAX_TEXT))
                 .param("at", Timestamp.from(at))
+                .param("internal", internal)
                 .update();
+        events.publishEvent(new PlanActivity(planId, stepId, change, internal, actor.userId(), actor.participantId(),
+                at));
     }
 
-    List<ActivityView> recent(UUID planId, int limit) {
-        record Row(Instant at, UUID actor, PlanChange change, String subject, String before, String after) {
-        }
-        List<Row> rows = jdbc.sql("select at, actor_id, action, subject, before, after from plan_activity "
-                        + "where plan_id = :plan order by at desc, id desc limit :limit")
+    /** The latest entries, newest first; a buyer audience never gets internal ones. */
+    List<ActivityView> recent(UUID planId, int limit, Audience audience) {
+        return read("select at, actor_id, actor_participant_id, action, subject, before, after from plan_activity "
+                + "where plan_id = :plan" + (audience == Audience.BUYER ? " and not internal" : "")
+                + " order by at desc, id desc limit :limit", planId, limit);
+    }
+
+    /**
+     * What others changed since {@code since}: entries by someone else than the viewer (a user or a participant),
+     * newest first; a buyer audience never gets internal ones.
+     */
+    List<ActivityView> since(UUID planId, Instant since, UUID viewerUserId, UUID viewerParticipantId,
+            Audience audience, int limit) {
+        String sql = "select at, actor_id, actor_participant_id, action, subject, before, after from plan_activity "
+                + "where plan_id = :plan and at > :since"
+                + (audience == Audience.BUYER ? " and not internal" : "")
+                + " and (actor_id is null or actor_id <> :user)"
+                + " and (actor_participant_id is null or actor_participant_id <> :participant)"
+                + " order by at desc, id desc limit :limit";
+        return named(jdbc.sql(sql)
                 .param("plan", planId)
+                .param("since", Timestamp.from(since))
+                .param("user", viewerUserId == null ? NOBODY : viewerUserId)
+                .param("participant", viewerParticipantId == null ? NOBODY : viewerParticipantId)
                 .param("limit", limit)
-                .query((rs, n) -> new Row(rs.getTimestamp("at").toInstant(), rs.getObject("actor_id", UUID.class),
-                        PlanChange.valueOf(rs.getString("action")), rs.getString("subject"), rs.getString("before"),
-                        rs.getString("after")))
-                .list();
+                .query(ActivityLog::row)
+                .list());
+    }
+
+    private List<ActivityView> read(String sql, UUID planId, int limit) {
+        return named(jdbc.sql(sql).param("plan", planId).param("limit", limit).query(ActivityLog::row).list());
+    }
+
+    private record Row(Instant at, UUID actor, UUID participant, PlanChange change, String subject, String before,
+            String after) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getTimestamp("at").toInstant(), rs.getObject("actor_id", UUID.class),
+                rs.getObject("actor_participant_id", UUID.class), PlanChange.valueOf(rs.getString("action")),
+                rs.getString("subject"), rs.getString("before"), rs.getString("after"));
+    }
+
+    private List<ActivityView> named(List<Row> rows) {
         Map<UUID, UserSummary> actors = users.byIds(rows.stream().map(Row::actor).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        return rows.stream().map(row -> new ActivityView(row.at(),
-                row.actor() == null || !actors.containsKey(row.actor()) ? null : actors.get(row.actor()).name(),
-                row.change(), row.subject(), row.before(), row.after())).toList();
+        Map<UUID, ParticipantDirectory.Participant> people = participants.byIds(rows.stream()
+                .map(Row::participant).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(row -> new ActivityView(row.at(), name(row, actors, people), row.change(),
+                row.subject(), row.before(), row.after())).toList();
+    }
+
+    private static String name(Row row, Map<UUID, UserSummary> actors,
+            Map<UUID, ParticipantDirectory.Participant> people) {
+        if (row.actor() != null && actors.containsKey(row.actor())) {
+            return actors.get(row.actor()).name();
+        }
+        if (row.participant() != null && people.containsKey(row.participant())) {
+            return people.get(row.participant()).name();
+        }
+        return null;
     }
 
     private static String clip(Object value, int max) {

@@ -2,6 +2,7 @@ package io.mutua.plans;
 
 import io.mutua.web.ConflictException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -15,19 +16,28 @@ class Plan {
     @Id
     private final UUID id;
     private final UUID dealId;
-    private final PlanKind kind;
+    private PlanKind kind;
     private PlanStatus status;
     private UUID playbookId;
     private Integer playbookVersion;
     private boolean edited;
     private Instant generatedAt;
     private Instant updatedAt;
+    private String language;
+    private Instant convertedAt;
+    private UUID convertedBy;
+    private String conversionOverride;
+    private LocalDate targetSignature;
+    private LocalDate targetGoLive;
+    private String allowedDomains;
     @Version
     private Long version;
 
     @PersistenceCreator
     Plan(UUID id, UUID dealId, PlanKind kind, PlanStatus status, UUID playbookId, Integer playbookVersion,
-            boolean edited, Instant generatedAt, Instant updatedAt, Long version) {
+            boolean edited, Instant generatedAt, Instant updatedAt, String language, Instant convertedAt,
+            UUID convertedBy, String conversionOverride, LocalDate targetSignature, LocalDate targetGoLive,
+            String allowedDomains, Long version) {
         this.id = id;
         this.dealId = dealId;
         this.kind = kind;
@@ -37,7 +47,46 @@ class Plan {
         this.edited = edited;
         this.generatedAt = generatedAt;
         this.updatedAt = updatedAt;
+        this.language = language;
+        this.convertedAt = convertedAt;
+        this.convertedBy = convertedBy;
+        this.conversionOverride = conversionOverride;
+        this.targetSignature = targetSignature;
+        this.targetGoLive = targetGoLive;
+        this.allowedDomains = allowedDomains;
         this.version = version;
+    }
+
+    /**
+     * The closing plan becomes the mutual action plan: the same plan, now shared with the buyer's committee.
+     * {@code override} is the reason a manager gave for converting before qualification was complete.
+     */
+    void convertToMutual(UUID by, String override, String language, Instant now) {
+        requireOpen();
+        if (kind != PlanKind.CLOSING) {
+            throw new ConflictException("plans.alreadyMutual");
+        }
+        this.kind = PlanKind.MUTUAL;
+        this.convertedAt = now;
+        this.convertedBy = by;
+        this.conversionOverride = override;
+        this.language = language;
+        this.updatedAt = now;
+    }
+
+    /** The plan's language for buyers and its key dates and allowed self-join domains. */
+    void describe(String language, LocalDate targetSignature, LocalDate targetGoLive, String allowedDomains,
+            Instant now) {
+        requireOpen();
+        this.language = language;
+        this.targetSignature = targetSignature;
+        this.targetGoLive = targetGoLive;
+        this.allowedDomains = allowedDomains;
+        this.updatedAt = now;
+    }
+
+    boolean mutual() {
+        return kind == PlanKind.MUTUAL;
     }
 
     /** Marks a person's change: from now on the plan is theirs and is never regenerated. */
@@ -100,6 +149,30 @@ class Plan {
 
     Instant generatedAt() {
         return generatedAt;
+    }
+
+    String language() {
+        return language == null ? "en" : language;
+    }
+
+    Instant convertedAt() {
+        return convertedAt;
+    }
+
+    String conversionOverride() {
+        return conversionOverride;
+    }
+
+    LocalDate targetSignature() {
+        return targetSignature;
+    }
+
+    LocalDate targetGoLive() {
+        return targetGoLive;
+    }
+
+    String allowedDomains() {
+        return allowedDomains;
     }
 
     long version() {

@@ -222,12 +222,12 @@ class PlanApiController {
 
     private List<OwnerRef> owners(List<OwnerJson> owners) {
         return owners.stream().map(owner -> switch (owner.type()) {
-            case USER -> new OwnerRef(person(owner.email()), null);
+            case USER -> OwnerRef.user(person(owner.email()));
             case ROLE -> {
                 if (owner.role() == null || owner.role().isBlank()) {
                     throw new InvalidInputException("owners", "plans.badOwner");
                 }
-                yield new OwnerRef(null, owner.role());
+                yield OwnerRef.role(owner.role());
             }
         }).toList();
     }

@@ -71,7 +71,7 @@ class PlanGenerator {
         Instant now = clock.instant();
         int inserted = jdbc.sql("insert into plan (id, deal_id, kind, status, playbook_id, playbook_version, edited, "
                         + "generated_at, updated_at, version) values (:id, :deal, 'CLOSING', 'ACTIVE', :playbook, "
-                        + ":playbookVersion, false, :now, :now, 0) on conflict (deal_id, kind) do nothing")
+                        + ":playbookVersion, false, :now, :now, 0) on conflict (deal_id) where kind in ('CLOSING', 'MUTUAL') do nothing")
                 .param("id", planId)
                 .param("deal", dealId.value())
                 .param("playbook", frozen.playbookId())
@@ -82,8 +82,8 @@ class PlanGenerator {
             return Optional.empty();
         }
         createSteps(planId, deal.get(), frozen, LocalDate.now(clock));
-        activity.record(planId, null, actorId, PlanChange.GENERATED, frozen.name(), null,
-                frozen.name() + " v" + frozen.contentVersion(), now);
+        activity.record(planId, null, actorId == null ? Actor.system() : Actor.seller(actorId), PlanChange.GENERATED,
+                frozen.name(), null, frozen.name() + " v" + frozen.contentVersion(), now, true);
         return Optional.of(planId);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface PlanRepository extends ListCrudRepository<Plan, UUID> {
 
-    @Query("select * from plan where deal_id = :dealId and kind = :kind")
-    Optional<Plan> findByDeal(UUID dealId, String kind);
+    /** The deal's closing plan, or the mutual action plan it became. */
+    @Query("select * from plan where deal_id = :dealId and kind in ('CLOSING', 'MUTUAL')")
+    Optional<Plan> findSalesPlan(UUID dealId);
 }

@@ -29,7 +29,7 @@ class PlanStep {
     private String description;
     private final Side side;
     private final String ownerRole;
-    private final Visibility visibility;
+    private Visibility visibility;
     private final String stageKey;
     private int durationDays;
     private EstimateSource estimateSource;
@@ -130,6 +130,10 @@ class PlanStep {
 
     void assign(List<StepOwner> owners) {
         this.owners = new ArrayList<>(owners);
+    }
+
+    void show(Visibility visibility) {
+        this.visibility = visibility;
     }
 
     void pin(boolean pinned) {

@@ -31,23 +31,32 @@ class PlanSteps {
     }
 
     List<PlanStep> of(UUID planId) {
+        return of(planId, Audience.SELLER);
+    }
+
+    /** The steps an audience may see: all of them for the sales team, the shared ones for buyers. */
+    List<PlanStep> of(UUID planId, Audience audience) {
+        String shared = audience == Audience.BUYER ? " and s.visibility = 'SHARED'" : "";
         Map<UUID, List<StepOwner>> owners = new HashMap<>();
-        jdbc.sql("select o.plan_step, o.user_id, o.role from plan_step_owner o join plan_step s on s.id = o.plan_step "
-                        + "where s.plan_id = :plan order by o.plan_step, o.position")
+        jdbc.sql("select o.plan_step, o.user_id, o.role, o.participant_id from plan_step_owner o "
+                        + "join plan_step s on s.id = o.plan_step where s.plan_id = :plan" + shared
+                        + " order by o.plan_step, o.position")
                 .param("plan", planId)
                 .query(rs -> {
                     owners.computeIfAbsent(rs.getObject("plan_step", UUID.class), id -> new ArrayList<>())
-                            .add(new StepOwner(rs.getObject("user_id", UUID.class), rs.getString("role")));
+                            .add(new StepOwner(rs.getObject("user_id", UUID.class), rs.getString("role"),
+                                    rs.getObject("participant_id", UUID.class)));
                 });
         Map<UUID, Set<StepDependency>> dependencies = new HashMap<>();
         jdbc.sql("select d.plan_step, d.depends_on from plan_step_dependency d join plan_step s on s.id = d.plan_step "
-                        + "where s.plan_id = :plan")
+                        + "join plan_step t on t.id = d.depends_on where s.plan_id = :plan" + shared
+                        + shared.replace("s.", "t."))
                 .param("plan", planId)
                 .query(rs -> {
                     dependencies.computeIfAbsent(rs.getObject("plan_step", UUID.class), id -> new LinkedHashSet<>())
                             .add(new StepDependency(rs.getObject("depends_on", UUID.class)));
                 });
-        return jdbc.sql("select * from plan_step where plan_id = :plan order by position")
+        return jdbc.sql("select * from plan_step s where s.plan_id = :plan" + shared + " order by s.position")
                 .param("plan", planId)
                 .query((rs, n) -> step(rs, owners, dependencies))
                 .list();

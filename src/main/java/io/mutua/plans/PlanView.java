@@ -13,7 +13,14 @@ import java.util.UUID;
  */
 public record PlanView(UUID id, DealId dealId, String dealName, PlanKind kind, PlanStatus status, boolean edited,
         String playbookName, Integer playbookVersion, Instant generatedAt, LocalDate expectedClose,
-        LocalDate plannedEnd, boolean feasible, int businessDaysOver, List<MilestoneView> milestones, long version) {
+        LocalDate plannedEnd, boolean feasible, int businessDaysOver, List<MilestoneView> milestones,
+        Audience audience, String language, Instant convertedAt, String conversionOverride,
+        LocalDate targetSignature, LocalDate targetGoLive, String allowedDomains, List<SectionView> sections,
+        long version) {
+
+    public boolean mutual() {
+        return kind == PlanKind.MUTUAL;
+    }
 
     public List<StepView> steps() {
         return milestones.stream().flatMap(milestone -> milestone.steps().stream()).toList();

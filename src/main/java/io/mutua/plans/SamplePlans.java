@@ -87,7 +87,7 @@ class SamplePlans {
         boolean closed = deal.status() != DealStatus.OPEN;
         jdbc.sql("insert into plan (id, deal_id, kind, status, playbook_id, playbook_version, edited, generated_at, "
                         + "updated_at, version) values (:id, :deal, 'CLOSING', :status, :playbook, :playbookVersion, "
-                        + "true, :at, :at, 0) on conflict (deal_id, kind) do nothing")
+                        + "true, :at, :at, 0) on conflict (deal_id) where kind in ('CLOSING', 'MUTUAL') do nothing")
                 .param("id", planId)
                 .param("deal", deal.id().value())
                 .param("status", closed ? PlanStatus.CLOSED.name() : PlanStatus.ACTIVE.name())

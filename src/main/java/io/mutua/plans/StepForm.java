@@ -79,13 +79,13 @@ public record StepForm(
     private static OwnerRef ownerRef(String value) {
         if (value != null && value.startsWith(USER)) {
             try {
-                return new OwnerRef(UUID.fromString(value.substring(USER.length())), null);
+                return OwnerRef.user(UUID.fromString(value.substring(USER.length())));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("owners", "plans.badOwner");
             }
         }
         if (value != null && value.startsWith(ROLE) && value.length() > ROLE.length()) {
-            return new OwnerRef(null, value.substring(ROLE.length()));
+            return OwnerRef.role(value.substring(ROLE.length()));
         }
         throw new InvalidInputException("owners", "plans.badOwner");
     }

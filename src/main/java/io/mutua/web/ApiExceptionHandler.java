@@ -148,7 +148,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, DomainException e) {
-        return ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
+        e.details().forEach(problem::setProperty);
+        return problem;
     }
 
     private String text(String key, Object... args) {

@@ -1,6 +1,7 @@
 package io.mutua.web;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A failure the user can understand and act on. It carries a message key, never user-facing text,
@@ -23,5 +24,10 @@ public abstract class DomainException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** Machine-readable facts about the failure that API clients get next to the message. */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 }

@@ -10,6 +10,9 @@ class HomeController {
 
     @GetMapping(Paths.HOME)
     String home(@ModelAttribute(Ui.MODEL_ATTRIBUTE) Ui ui) {
+        if (ui.buyer()) {
+            return "redirect:" + Paths.BUYER;
+        }
         return ui.nav().isEmpty() ? "redirect:" + Paths.LOGIN : "redirect:" + ui.nav().get(0).path();
     }
 }

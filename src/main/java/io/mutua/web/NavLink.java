@@ -6,7 +6,7 @@ package io.mutua.web;
  * @param labelKey message key of the label
  * @param path where it leads; also the prefix that marks it current
  * @param order position, lowest first
- * @param requiredRole role needed to see it, or {@code null} for every signed-in user
+ * @param requiredRole role needed to see it: {@code null} for every seller, {@code "BUYER"} for buyers
  */
 public record NavLink(String labelKey, String path, int order, String requiredRole) {
 }

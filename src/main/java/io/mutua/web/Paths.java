@@ -8,6 +8,12 @@ public final class Paths {
     public static final String LOGOUT = "/logout";
     public static final String SETUP = "/setup";
     public static final String ADMIN = "/admin";
+    /** The buyers' side of Mutua: their portal, plans and magic-link sign-in. */
+    public static final String BUYER = "/b";
+    public static final String BUYER_SIGN_IN = BUYER + "/sign-in";
+    public static final String BUYER_REQUEST_LINK = BUYER + "/request-link";
+    public static final String BUYER_JOIN = BUYER + "/join";
+    public static final String BUYER_SIGN_OUT = BUYER + "/sign-out";
     public static final String API = "/api/v1";
     public static final String API_TOKENS = API + "/tokens";
 

@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,6 +28,9 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String BUYER = "BUYER";
+    static final String[] SELLER_ROLES = {"ADMIN", "MANAGER", "REP", "CS"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -70,8 +74,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Buyers: signed in by magic link only, and only into the buyer area; CSRF as everywhere. */
     @Bean
     @Order(3)
+    SecurityFilterChain buyers(HttpSecurity http) throws Exception {
+        http.securityMatcher(Paths.BUYER, Paths.BUYER + "/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(Paths.BUYER_SIGN_IN, Paths.BUYER_REQUEST_LINK, Paths.BUYER_JOIN + "/**")
+                        .permitAll()
+                        .anyRequest().hasRole(BUYER))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(Paths.BUYER_REQUEST_LINK))
+                        .accessDeniedHandler((request, response, e) ->
+                                response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                .logout(logout -> logout.logoutUrl(Paths.BUYER_SIGN_OUT)
+                        .logoutSuccessUrl(Paths.BUYER_REQUEST_LINK + "?signedOut"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, SetupStatus setup, LocaleResolver localeResolver,
             UserLocales userLocales) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
@@ -79,10 +106,11 @@ class SecurityConfiguration {
         failure.setDefaultFailureUrl(Paths.LOGIN + "?error");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error").permitAll()
-                        .requestMatchers(Paths.LOGIN, Paths.SETUP, LanguageController.PATH).permitAll()
+                        .requestMatchers(Paths.HOME, Paths.LOGIN, Paths.SETUP, LanguageController.PATH).permitAll()
                         .requestMatchers("/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(Paths.ADMIN + "/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // Seller pages are for the sales team; a buyer session never reaches them.
+                        .anyRequest().hasAnyRole(SELLER_ROLES))
                 .formLogin(form -> form.loginPage(Paths.LOGIN)
                         .usernameParameter("email")
                         .successHandler(new LoginSuccessHandler(localeResolver, userLocales))

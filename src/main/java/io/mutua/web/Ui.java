@@ -81,6 +81,15 @@ public final class Ui {
         return roles.contains(role);
     }
 
+    /** A buyer signed in by magic link, not a member of the sales team. */
+    public boolean buyer() {
+        return roles.contains(SecurityConfiguration.BUYER);
+    }
+
+    public String signOutPath() {
+        return buyer() ? Paths.BUYER_SIGN_OUT : Paths.LOGOUT;
+    }
+
     /** The current address with its query, for "come back here" links. */
     public String here() {
         return here;

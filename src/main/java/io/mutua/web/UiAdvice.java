@@ -45,9 +45,11 @@ class UiAdvice {
                 : Set.of();
         String userName = !signedIn ? null
                 : auth.getPrincipal() instanceof SignedInUser user ? user.displayName() : auth.getName();
-        List<NavLink> visible = signedIn
-                ? nav.stream().filter(link -> link.requiredRole() == null || roles.contains(link.requiredRole())).toList()
-                : List.of();
+        boolean buyer = roles.contains(SecurityConfiguration.BUYER);
+        List<NavLink> visible = !signedIn ? List.of() : nav.stream().filter(link -> buyer
+                ? SecurityConfiguration.BUYER.equals(link.requiredRole())
+                : link.requiredRole() == null || !SecurityConfiguration.BUYER.equals(link.requiredRole())
+                        && roles.contains(link.requiredRole())).toList();
         String path = request.getRequestURI();
         String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
         return new Ui(messages, LocaleContextHolder.getLocale(), clock.getZone(),

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.identity.SignIn;
+import io.mutua.web.OutgoingMail;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,7 @@ class DevMailboxIntegrationTest {
     @Autowired
     TestData data;
     @Autowired
-    Mailer mailer;
+    OutgoingMail mailer;
 
     @Test
     void showsWhatTheEmbeddedSmtpServerReceivedWithClickableLinks() throws Exception {

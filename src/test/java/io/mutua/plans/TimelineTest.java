@@ -118,7 +118,7 @@ class TimelineTest {
         }
         PlanView plan = new PlanView(UUID.randomUUID(), new DealId(UUID.randomUUID()), "Deal", PlanKind.CLOSING,
                 PlanStatus.ACTIVE, false, null, null, Instant.EPOCH, TODAY.plusMonths(4), start, true, 0, milestones,
-                0);
+                Audience.SELLER, "en", null, null, null, null, null, List.of(), 0);
 
         Timeline timeline = Timeline.of(plan, TODAY, ZoneOffset.UTC);
 
@@ -150,7 +150,7 @@ class TimelineTest {
     private static PlanView plan(LocalDate expectedClose, MilestoneView... milestones) {
         return new PlanView(UUID.randomUUID(), new DealId(UUID.randomUUID()), "Deal", PlanKind.CLOSING,
                 PlanStatus.ACTIVE, false, null, null, Instant.EPOCH, expectedClose, null, true, 0, List.of(milestones),
-                0);
+                Audience.SELLER, "en", null, null, null, null, null, List.of(), 0);
     }
 
     private static MilestoneView milestone(String title, StepView... steps) {

@@ -1,4 +1,4 @@
-package io.mutua.notifications;
+package io.mutua.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /** Sends plain-text emails from the configured sender address. */
 @Component
-class Mailer {
+public class OutgoingMail {
 
-    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private static final Logger log = LoggerFactory.getLogger(OutgoingMail.class);
 
     private final JavaMailSender sender;
     private final String from;
 
-    Mailer(JavaMailSender sender, @Value("${mutua.mail.from}") String from) {
+    OutgoingMail(JavaMailSender sender, @Value("${mutua.mail.from}") String from) {
         this.sender = sender;
         this.from = from;
         if (sender instanceof JavaMailSenderImpl smtp) {
@@ -25,7 +25,7 @@ class Mailer {
         }
     }
 
-    void send(String to, String subject, String text) {
+    public void send(String to, String subject, String text) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);

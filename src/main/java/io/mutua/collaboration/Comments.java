@@ -1,0 +1,134 @@
+package io.mutua.collaboration;
+
+import io.mutua.identity.UserSummary;
+import io.mutua.identity.Users;
+import io.mutua.identity.Viewer;
+import io.mutua.plans.Audience;
+import io.mutua.plans.BuyerPlans;
+import io.mutua.plans.PlanChange;
+import io.mutua.plans.PlanService;
+import io.mutua.plans.PlanView;
+import io.mutua.plans.StepView;
+import io.mutua.web.ForbiddenException;
+import io.mutua.web.InvalidInputException;
+import io.mutua.web.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comments on a plan or one of its steps, in Markdown. Sellers may keep a comment internal; a buyer never reads
+ * an internal comment nor a comment on an internal step — the query leaves them out.
+ */
+@Service
+@Transactional
+public class Comments {
+
+    static final int MAX_BODY = 10_000;
+    static final int SHOWN = 200;
+
+    private final JdbcClient jdbc;
+    private final PlanService plans;
+    private final BuyerPlans buyerPlans;
+    private final BuyerAccess buyers;
+    private final Users users;
+    private final Clock clock;
+
+    Comments(JdbcClient jdbc, PlanService plans, BuyerPlans buyerPlans, BuyerAccess buyers, Users users,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.buyerPlans = buyerPlans;
+        this.buyers = buyers;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CommentView> forSeller(Viewer viewer, UUID planId) {
+        plans.get(viewer, planId);
+        return read(planId, Audience.SELLER);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CommentView> forBuyer(String email, UUID planId) {
+        buyers.participant(email, planId);
+        return read(planId, Audience.BUYER);
+    }
+
+    public CommentView addBySeller(Viewer viewer, UUID planId, UUID stepId, String body, boolean internal) {
+        PlanView plan = plans.get(viewer, planId);
+        if (!plans.canChange(viewer, plan)) {
+            throw new ForbiddenException("plans.mayNotChange");
+        }
+        checkStep(plan, stepId);
+        String name = users.find(viewer.userId()).map(UserSummary::name).orElse("");
+        boolean hidden = internal || stepId != null && !plans.isSharedStep(planId, stepId) || !plan.mutual();
+        UUID id = insert(planId, stepId, viewer.userId(), null, name, body, hidden);
+        plans.recordActivity(planId, stepId, viewer.userId(), null, PlanChange.COMMENTED, subject(plan, stepId),
+                null, null, hidden);
+        return new CommentView(id, stepId, name, "SELLER", body.strip(), hidden, clock.instant());
+    }
+
+    public CommentView addByBuyer(String email, UUID planId, UUID stepId, String body) {
+        ParticipantView participant = buyers.participant(email, planId);
+        PlanView plan = buyerPlans.view(planId);
+        checkStep(plan, stepId);
+        UUID id = insert(planId, stepId, null, participant.id(), participant.name(), body, false);
+        plans.recordActivity(planId, stepId, null, participant.id(), PlanChange.COMMENTED, subject(plan, stepId),
+                null, null, false);
+        return new CommentView(id, stepId, participant.name(), "BUYER", body.strip(), false, clock.instant());
+    }
+
+    private List<CommentView> read(UUID planId, Audience audience) {
+        String buyerFilter = audience == Audience.BUYER
+                ? " and not c.internal and (c.step_id is null or s.visibility = 'SHARED')" : "";
+        return jdbc.sql("select c.id, c.step_id, c.author_name, c.author_participant_id, c.body, c.internal, "
+                        + "c.created_at from comment c left join plan_step s on s.id = c.step_id "
+                        + "where c.plan_id = :plan" + buyerFilter + " order by c.created_at, c.id limit :limit")
+                .param("plan", planId)
+                .param("limit", SHOWN)
+                .query((rs, n) -> new CommentView(rs.getObject("id", UUID.class), rs.getObject("step_id", UUID.class),
+                        rs.getString("author_name"), rs.getObject("author_participant_id") == null ? "SELLER"
+                                : "BUYER", rs.getString("body"), rs.getBoolean("internal"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private UUID insert(UUID planId, UUID stepId, UUID userId, UUID participantId, String name, String body,
+            boolean internal) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("body", "validation.required");
+        }
+        if (text.length() > MAX_BODY) {
+            throw new InvalidInputException("body", "validation.maxLength", MAX_BODY);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("insert into comment (id, plan_id, step_id, author_user_id, author_participant_id, author_name, "
+                        + "body, internal, created_at) values (:id, :plan, :step, :user, :participant, :name, :body, "
+                        + ":internal, :now)")
+                .param("id", id).param("plan", planId).param("step", stepId).param("user", userId)
+                .param("participant", participantId).param("name", name).param("body", text)
+                .param("internal", internal).param("now", Timestamp.from(now))
+                .update();
+        return id;
+    }
+
+    private static void checkStep(PlanView plan, UUID stepId) {
+        if (stepId != null && plan.steps().stream().noneMatch(step -> step.id().equals(stepId))) {
+            throw new NotFoundException("plans.stepNotFound");
+        }
+    }
+
+    private static String subject(PlanView plan, UUID stepId) {
+        return stepId == null ? null : plan.steps().stream().filter(step -> step.id().equals(stepId))
+                .map(StepView::title).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,37 @@
+package io.mutua.collaboration;
+
+import io.mutua.plans.ParticipantDirectory;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Tells plans who their participants are. */
+@Component
+class ParticipantDirectoryAdapter implements ParticipantDirectory {
+
+    private final ParticipantRepository participants;
+
+    ParticipantDirectoryAdapter(ParticipantRepository participants) {
+        this.participants = participants;
+    }
+
+    @Override
+    public Map<UUID, Participant> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return participants.findByIds(ids).stream()
+                .map(p -> new Participant(p.id(), p.name(), p.email(), p.side()))
+                .collect(Collectors.toMap(Participant::id, Function.identity()));
+    }
+
+    @Override
+    public boolean isActiveOn(UUID planId, UUID participantId) {
+        return participants.findById(participantId)
+                .filter(participant -> participant.planId().equals(planId) && participant.active())
+                .isPresent();
+    }
+}

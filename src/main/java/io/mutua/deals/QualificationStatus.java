@@ -1,0 +1,5 @@
+package io.mutua.deals;
+
+public enum QualificationStatus {
+    UNKNOWN, PARTIAL, CONFIRMED
+}
