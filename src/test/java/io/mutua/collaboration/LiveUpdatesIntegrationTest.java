@@ -1,0 +1,90 @@
+package io.mutua.collaboration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mutua.EventStream;
+import io.mutua.IntegrationTest;
+import io.mutua.TestData;
+import io.mutua.deals.DealDetails;
+import io.mutua.deals.DealService;
+import io.mutua.deals.Money;
+import io.mutua.identity.Users;
+import io.mutua.plans.PlanService;
+import io.mutua.plans.PlanView;
+import io.mutua.plans.StepStatus;
+import io.mutua.plans.StepUpdate;
+import io.mutua.plans.StepView;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Live updates over real HTTP: who hears which change, and who may not listen at all. */
+@IntegrationTest
+class LiveUpdatesIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+    @Autowired
+    DealService deals;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    Users users;
+
+    TestData.Seller rep;
+    TestData.Seller manager;
+    PlanView plan;
+
+    @BeforeEach
+    void aPlan() {
+        UUID team = data.team("Live");
+        rep = data.user("REP", team);
+        manager = data.user("MANAGER", team);
+        var deal = deals.create(users.viewer(rep.id()), new DealDetails("Live deal " + TestData.unique(), "Account",
+                Money.of("10000", "EUR"), rep.id(), LocalDate.now().plusMonths(3), null, null), "prospecting");
+        plan = plans.generate(users.viewer(rep.id()), deal.id());
+    }
+
+    @Test
+    void aSellerWatchingThePlanHearsWhichStepAColleagueChanged() {
+        try (EventStream stream = EventStream.open(EventStream.signedIn(port, rep.email(), TestData.PASSWORD), port,
+                "/plans/" + plan.id() + "/live")) {
+            assertThat(stream.status()).isEqualTo(200);
+            await().atMost(PATIENCE).until(() -> stream.names().contains("ready"));
+
+            StepView step = plan.steps().get(0);
+            plans.updateStep(users.viewer(manager.id()), plan.id(), step.id(), step.version(),
+                    StepUpdate.status(StepStatus.IN_PROGRESS), false);
+
+            await().atMost(PATIENCE).until(() -> stream.names().contains("step-" + step.id()));
+            assertThat(stream.closed()).isFalse();
+        }
+    }
+
+    @Test
+    void aSellerWhoMayNotSeeThePlanCannotListenToIt() {
+        TestData.Seller stranger = data.user("REP", data.team("Elsewhere"));
+        try (EventStream stream = EventStream.open(EventStream.signedIn(port, stranger.email(), TestData.PASSWORD),
+                port, "/plans/" + plan.id() + "/live")) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void nobodySignedOutCanListen() {
+        try (EventStream stream = EventStream.open(HttpClient.newHttpClient(), port,
+                "/plans/" + plan.id() + "/live")) {
+            assertThat(stream.status()).isNotEqualTo(200);
+        }
+    }
+}
