@@ -21,19 +21,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -60,8 +56,6 @@ public class PlanController {
     static final String BODY_ID = "plan-body";
     static final String STEP_ID_PREFIX = "step-";
     static final String UP = "up";
-    private static final Set<String> ROLES = Arrays.stream(OwnerRole.values()).map(OwnerRole::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final PlanService plans;
     private final DealService deals;
@@ -86,7 +80,7 @@ public class PlanController {
      */
     public record PlanPage(UUID viewerId, DealView deal, PlanView plan, boolean canChange, boolean canGenerate,
             LocalDate today,
-            Timeline timeline, List<ActivityEntry> activity, List<OwnerOption> people, Map<UUID, String> descriptions,
+            Timeline timeline, List<ActivityView> activity, List<OwnerOption> people, Map<UUID, String> descriptions,
             Map<UUID, Integer> slips, FormErrors errors, StepPanel panel, NewStepForm addStep, FormErrors addStepErrors,
             MilestoneForm milestone, FormErrors milestoneErrors) {
 
@@ -230,23 +224,6 @@ public class PlanController {
 
         public boolean previewing() {
             return preview != null;
-        }
-    }
-
-    /** An activity log entry with its before and after values typed, so the page can say them in its language. */
-    public record ActivityEntry(Instant at, String actorName, PlanChange change, String subject,
-            List<Part> before, List<Part> after) {
-
-        public boolean hasValues() {
-            return !before.isEmpty() || !after.isEmpty();
-        }
-    }
-
-    /** A piece of a logged value: a status, a date, an owner role, a yes/no, or plain text. */
-    public record Part(String text, StepStatus status, LocalDate date, OwnerRole role, Boolean flag) {
-
-        static Part text(String text) {
-            return new Part(text, null, null, null, null);
         }
     }
 
@@ -565,8 +542,7 @@ public class PlanController {
                 slips.put(step.id(), calendar.businessDaysBetween(step.baselineDate(), step.targetDate()));
             }
         }
-        List<ActivityEntry> activity = plans.activity(viewer, plan.id()).stream().map(PlanController::entry)
-                .toList();
+        List<ActivityView> activity = plans.activity(viewer, plan.id());
         return new PlanPage(viewer.userId(), deal, plan, canChange, false, today,
                 Timeline.of(plan, today, clock.getZone()), activity, people, descriptions, slips, edits.errors(),
                 edits.panel(), edits.addStep(), edits.addStepErrors(), edits.milestone(), edits.milestoneErrors());
@@ -614,42 +590,5 @@ public class PlanController {
 
     private static OwnerOption option(UserSummary user) {
         return new OwnerOption(StepForm.USER + user.id(), user.name());
-    }
-
-    static ActivityEntry entry(ActivityView view) {
-        return new ActivityEntry(view.at(), view.actorName(), view.change(), view.subject(),
-                parts(view.change(), view.before()), parts(view.change(), view.after()));
-    }
-
-    private static List<Part> parts(PlanChange change, String value) {
-        if (value == null || value.isEmpty()) {
-            return List.of();
-        }
-        return switch (change) {
-            case STATUS -> List.of(status(value));
-            case TARGET_DATE, MOVED_BY_CASCADE, STEP_ADDED -> List.of(date(value));
-            case PINNED -> List.of(new Part(value, null, null, null, Boolean.parseBoolean(value)));
-            case OWNERS -> Arrays.stream(value.split(", "))
-                    .map(token -> ROLES.contains(token) ? new Part(token, null, null, OwnerRole.valueOf(token), null)
-                            : Part.text(token))
-                    .toList();
-            default -> List.of(Part.text(value));
-        };
-    }
-
-    private static Part status(String value) {
-        try {
-            return new Part(value, StepStatus.valueOf(value), null, null, null);
-        } catch (IllegalArgumentException e) {
-            return Part.text(value);
-        }
-    }
-
-    private static Part date(String value) {
-        try {
-            return new Part(value, null, LocalDate.parse(value), null, null);
-        } catch (DateTimeParseException e) {
-            return Part.text(value);
-        }
     }
 }
