@@ -39,6 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveUpdates implements SmartLifecycle {
 
     static final String CHANNEL = "mutua_plan";
+    /** The last event a revoked participant's stream gets; their page stops listening and says why. */
+    static final String REVOKED = "revoked";
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -114,6 +116,7 @@ public class LiveUpdates implements SmartLifecycle {
             watching.stream().filter(viewer -> participant.equals(viewer.participantId()))
                     .forEach(viewer -> {
                         forget(planId, viewer);
+                        send(planId, viewer, SseEmitter.event().name(REVOKED).data(""));
                         viewer.emitter().complete();
                     });
             return;
