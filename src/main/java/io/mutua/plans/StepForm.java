@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The inline edit of one step, with the version it was read at. Owners are option values: {@code user:<id>} for a
- * person, {@code role:<ROLE>} for a role placeholder. {@code confirm} is set once the user has seen what the
+ * seller, {@code participant:<id>} for a participant of a mutual plan, {@code role:<ROLE>} for a role placeholder. {@code confirm} is set once the user has seen what the
  * change moves.
  */
 public record StepForm(
@@ -28,6 +28,7 @@ public record StepForm(
 
     static final String USER = "user:";
     static final String ROLE = "role:";
+    static final String PARTICIPANT = "participant:";
 
     /** An unchecked checkbox sends nothing: pinned and confirm are false unless sent. */
     public StepForm {
@@ -44,7 +45,10 @@ public record StepForm(
 
     /** The option value of an owner. */
     static String value(OwnerView owner) {
-        return owner.person() ? USER + owner.userId() : ROLE + owner.role();
+        if (owner.participantId() != null) {
+            return PARTICIPANT + owner.participantId();
+        }
+        return owner.userId() != null ? USER + owner.userId() : ROLE + owner.role();
     }
 
     StepForm withStatus(StepStatus newStatus, long newVersion) {
@@ -80,6 +84,13 @@ public record StepForm(
         if (value != null && value.startsWith(USER)) {
             try {
                 return OwnerRef.user(UUID.fromString(value.substring(USER.length())));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("owners", "plans.badOwner");
+            }
+        }
+        if (value != null && value.startsWith(PARTICIPANT)) {
+            try {
+                return OwnerRef.participant(UUID.fromString(value.substring(PARTICIPANT.length())));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("owners", "plans.badOwner");
             }
