@@ -2,6 +2,7 @@ package io.mutua.collaboration;
 
 import io.mutua.plans.ParticipantDirectory;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,6 +27,16 @@ class ParticipantDirectoryAdapter implements ParticipantDirectory {
         return participants.findByIds(ids).stream()
                 .map(p -> new Participant(p.id(), p.name(), p.email(), p.side()))
                 .collect(Collectors.toMap(Participant::id, Function.identity()));
+    }
+
+    @Override
+    public List<PlanParticipant> onPlan(UUID planId) {
+        return participants.findByPlan(planId).stream()
+                .map(participant -> participant.view(null, 0))
+                .map(view -> new PlanParticipant(view.id(), view.name(), view.email(), view.title(), view.side(),
+                        view.buyingRole() == null ? null : view.buyingRole().name(), view.mainContact(),
+                        !view.active() ? "REVOKED" : view.invitedAt() != null ? "INVITED" : "ADDED"))
+                .toList();
     }
 
     @Override

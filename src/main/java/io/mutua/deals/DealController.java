@@ -38,13 +38,15 @@ public class DealController {
 
     private final DealService deals;
     private final Pipeline pipeline;
+    private final Qualification qualification;
     private final MessageSource messages;
     private final String defaultCurrency;
 
-    DealController(DealService deals, Pipeline pipeline, MessageSource messages,
+    DealController(DealService deals, Pipeline pipeline, Qualification qualification, MessageSource messages,
             @Value("${mutua.default-currency}") String defaultCurrency) {
         this.deals = deals;
         this.pipeline = pipeline;
+        this.qualification = qualification;
         this.messages = messages;
         this.defaultCurrency = defaultCurrency;
     }
@@ -75,7 +77,7 @@ public class DealController {
 
     /** The deal page; {@code closing} keeps what was typed into the close form when it was refused. */
     public record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
-            FormErrors errors, ClosingInput closing) {
+            FormErrors errors, ClosingInput closing, QualificationCard qualification) {
 
         /** How the pipeline track shows a stage: the deal's current one, one it went through, or neither. */
         public String trackClass(StageView stage) {
@@ -197,8 +199,9 @@ public class DealController {
     private String dealPage(Viewer viewer, DealId id, FormErrors errors, ClosingInput closing, Model model,
             boolean fragment) {
         DealView deal = deals.get(viewer, id);
-        model.addAttribute("page", new DealPage(deal, pipeline.stages(), deals.history(viewer, id),
-                deals.canChange(viewer, deal), errors, closing));
+        boolean canChange = deals.canChange(viewer, deal);
+        model.addAttribute("page", new DealPage(deal, pipeline.stages(), deals.history(viewer, id), canChange, errors,
+                closing, QualificationCard.of(id, qualification.card(viewer, id), canChange)));
         return fragment ? "deals/deal-body" : "deals/deal";
     }
 

@@ -17,4 +17,9 @@ class DealsConfiguration {
     NavLink pipelineNavLink() {
         return new NavLink("nav.pipeline", PipelineAdminController.PATH, 70, Role.ADMIN.name());
     }
+
+    @Bean
+    NavLink qualificationNavLink() {
+        return new NavLink("nav.qualification", QualificationAdminController.PATH, 72, Role.ADMIN.name());
+    }
 }

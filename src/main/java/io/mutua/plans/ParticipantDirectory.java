@@ -1,6 +1,7 @@
 package io.mutua.plans;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +16,18 @@ public interface ParticipantDirectory {
     /** Whether {@code participantId} takes part in {@code planId} and is not revoked. */
     boolean isActiveOn(UUID planId, UUID participantId);
 
+    /** Everyone on a plan, revoked people included, sellers first. */
+    List<PlanParticipant> onPlan(UUID planId);
+
     /** A participant as an owner is shown: name, email and side ("SELLER" or "BUYER"). */
     record Participant(UUID id, String name, String email, String side) {
+    }
+
+    /**
+     * A participant as the plan lists them: {@code buyingRole} only for buyers; {@code mainContact} for the AE and
+     * the buyer's main contact who co-own the plan; {@code status} ADDED, INVITED or REVOKED.
+     */
+    record PlanParticipant(UUID id, String name, String email, String title, String side, String buyingRole,
+            boolean mainContact, String status) {
     }
 }

@@ -159,6 +159,10 @@ class Plan {
         return convertedAt;
     }
 
+    UUID convertedBy() {
+        return convertedBy;
+    }
+
     String conversionOverride() {
         return conversionOverride;
     }

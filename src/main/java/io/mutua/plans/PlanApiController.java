@@ -28,7 +28,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The closing plan of a deal over JSON: read it, generate it by hand, change a step (with the slip cascade) and
- * add steps. Who may read or change a plan is decided by {@link PlanService}, exactly as for the deal.
+ * add steps; convert it into a mutual action plan and write that plan's details and sections. Who may read or
+ * change a plan is decided by {@link PlanService}, exactly as for the deal.
  */
 @RestController
 @Tag(name = "Plans")
@@ -54,14 +58,19 @@ class PlanApiController {
     static final String PLAN = Paths.API + "/plans/{planId}";
     static final String STEPS = PLAN + "/steps";
     static final String STEP = STEPS + "/{stepId}";
+    static final String CONVERT = PLAN + "/convert";
+    static final String DETAILS = PLAN + "/details";
+    static final String SECTION = PLAN + "/sections/{key}";
 
     private final PlanService plans;
     private final Users users;
+    private final ParticipantDirectory participants;
     private final MergePatch mergePatch;
 
-    PlanApiController(PlanService plans, Users users, MergePatch mergePatch) {
+    PlanApiController(PlanService plans, Users users, ParticipantDirectory participants, MergePatch mergePatch) {
         this.plans = plans;
         this.users = users;
+        this.participants = participants;
         this.mergePatch = mergePatch;
     }
 
@@ -105,14 +114,59 @@ class PlanApiController {
         }
     }
 
-    record PlanJson(UUID id, UUID dealId, PlanKind kind, PlanStatus status, long version, LocalDate plannedEnd,
-            boolean feasible, int businessDaysOver, List<MilestoneJson> milestones) {
+    /** A buyer-facing section of a mutual action plan; version 0 while nobody wrote it. */
+    record SectionJson(String key, String markdown, long version, Instant updatedAt) {
 
-        static PlanJson from(PlanView plan) {
+        static SectionJson from(SectionView section) {
+            return new SectionJson(PlanApiController.key(section.key()), section.content(), section.version(), section.updatedAt());
+        }
+    }
+
+    /** Someone on the plan; {@code status} is ADDED, INVITED or REVOKED. */
+    record ParticipantJson(UUID id, String name, String email, String title, String side, String buyingRole,
+            boolean mainContact, String status) {
+
+        static ParticipantJson from(ParticipantDirectory.PlanParticipant participant) {
+            return new ParticipantJson(participant.id(), participant.name(), participant.email(),
+                    participant.title(), participant.side(), participant.buyingRole(), participant.mainContact(),
+                    participant.status());
+        }
+    }
+
+    /**
+     * The plan. Sections are those of a mutual action plan (empty for a closing plan); {@code conversionOverride}
+     * is the reason a manager gave for converting before the deal was qualified.
+     */
+    record PlanJson(UUID id, UUID dealId, PlanKind kind, PlanStatus status, long version, LocalDate plannedEnd,
+            boolean feasible, int businessDaysOver, String language, LocalDate targetSignature,
+            LocalDate targetGoLive, String allowedDomains, Instant convertedAt, String conversionOverride,
+            List<SectionJson> sections, List<ParticipantJson> participants, List<MilestoneJson> milestones) {
+
+        static PlanJson from(PlanView plan, List<ParticipantDirectory.PlanParticipant> participants) {
             return new PlanJson(plan.id(), plan.dealId().value(), plan.kind(), plan.status(), plan.version(),
-                    plan.plannedEnd(), plan.feasible(), plan.businessDaysOver(),
+                    plan.plannedEnd(), plan.feasible(), plan.businessDaysOver(), plan.language(),
+                    plan.targetSignature(), plan.targetGoLive(), plan.allowedDomains(), plan.convertedAt(),
+                    plan.conversionOverride(), plan.sections().stream().map(SectionJson::from).toList(),
+                    participants.stream().map(ParticipantJson::from).toList(),
                     plan.milestones().stream().map(MilestoneJson::from).toList());
         }
+    }
+
+    /** Why a manager converts before the required qualification is confirmed; leave it out otherwise. */
+    record ConvertRequest(@Size(max = PlanService.MAX_OVERRIDE, message = "{validation.size}") @StorableText
+            String overrideReason) {
+    }
+
+    /** The plan's details, replaced as a whole: what is left out is cleared (the language is required). */
+    record DetailsJson(
+            @NotBlank(message = "{validation.required}") @Size(max = 5, message = "{validation.size}") String language,
+            LocalDate targetSignature,
+            LocalDate targetGoLive,
+            @Size(max = PlanService.MAX_DOMAINS, message = "{validation.size}") @StorableText String allowedDomains) {
+    }
+
+    record SectionText(@NotNull(message = "{validation.required}")
+            @Size(max = PlanSections.MAX_CONTENT, message = "{validation.size}") @StorableText String markdown) {
     }
 
     /** The fields of a step a merge patch may change; the current step is the base the patch applies to. */
@@ -153,8 +207,8 @@ class PlanApiController {
 
     @GetMapping(DEAL_PLAN)
     @Operation(summary = "The deal's closing plan; 404 while it has none")
-    PlanJson forDeal(Viewer viewer, @PathVariable UUID id) {
-        return plans.findForDeal(viewer, new DealId(id)).map(PlanJson::from)
+    ResponseEntity<PlanJson> forDeal(Viewer viewer, @PathVariable UUID id) {
+        return plans.findForDeal(viewer, new DealId(id)).map(this::withETag)
                 .orElseThrow(() -> new NotFoundException("plans.notFound"));
     }
 
@@ -162,13 +216,54 @@ class PlanApiController {
     @Operation(summary = "Generate the deal's closing plan from its playbook by hand; 409 when it has one")
     ResponseEntity<PlanJson> generate(Viewer viewer, @PathVariable UUID id) {
         PlanView plan = plans.generate(viewer, new DealId(id));
-        return ResponseEntity.created(URI.create(Paths.API + "/deals/" + id + "/plan")).body(PlanJson.from(plan));
+        return ResponseEntity.created(URI.create(Paths.API + "/deals/" + id + "/plan"))
+                .eTag(Long.toString(plan.version())).body(json(plan));
     }
 
     @GetMapping(PLAN)
-    @Operation(summary = "A plan by its id")
-    PlanJson get(Viewer viewer, @PathVariable UUID planId) {
-        return PlanJson.from(plans.get(viewer, planId));
+    @Operation(summary = "A plan by its id; the ETag is the plan's version, for If-Match on plan-level changes")
+    ResponseEntity<PlanJson> get(Viewer viewer, @PathVariable UUID planId) {
+        return withETag(plans.get(viewer, planId));
+    }
+
+    @PostMapping(CONVERT)
+    @Operation(summary = "Make the closing plan a mutual action plan, shared with the buyer. Requires If-Match with "
+            + "the plan's version (428 without, 412 when stale). 409 lists under 'missing' the required "
+            + "qualification elements not yet confirmed; a MANAGER or ADMIN may convert anyway with an "
+            + "overrideReason, which is recorded (403 for others). 409 when the plan is mutual already")
+    ResponseEntity<PlanJson> convert(Viewer viewer, @PathVariable UUID planId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody(required = false) ConvertRequest request) {
+        long version = IfMatch.required(ifMatch, "api.error.planIfMatchRequired", "api.error.planIfMatch");
+        return withETag(plans.convert(viewer, planId, request == null ? null : request.overrideReason(), version));
+    }
+
+    @PutMapping(DETAILS)
+    @Operation(summary = "Set the plan's language for buyers (en or el), target signature and go-live dates and the "
+            + "email domains (comma-separated) whose people may join by themselves. Requires If-Match with the "
+            + "plan's version (428 without, 412 when stale)")
+    ResponseEntity<PlanJson> details(Viewer viewer, @PathVariable UUID planId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody DetailsJson details) {
+        long version = IfMatch.required(ifMatch, "api.error.planIfMatchRequired", "api.error.planIfMatch");
+        return withETag(plans.describe(viewer, planId, new PlanDetails(details.language(), details.targetSignature(),
+                details.targetGoLive(), details.allowedDomains()), version));
+    }
+
+    @PutMapping(SECTION)
+    @Operation(summary = "Write a section of a mutual action plan in Markdown (problems, solution, success_criteria, "
+            + "buying_process). Requires If-Match with the section's version (0 while nobody wrote it): 428 "
+            + "without, 412 when someone changed it since; nothing is overwritten. 409 for a closing plan")
+    ResponseEntity<SectionJson> section(Viewer viewer, @PathVariable UUID planId, @PathVariable String key,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody SectionText text) {
+        SectionKey section = Arrays.stream(SectionKey.values()).filter(value -> key(value).equals(key)).findFirst()
+                .orElseThrow(() -> new NotFoundException("plans.sectionNotFound"));
+        long version = IfMatch.required(ifMatch, "api.error.sectionIfMatchRequired", "api.error.sectionIfMatch");
+        plans.writeSection(viewer, planId, section, text.markdown(), version);
+        SectionView saved = plans.get(viewer, planId).sections().stream().filter(s -> s.key() == section)
+                .findFirst().orElseThrow();
+        return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(SectionJson.from(saved));
     }
 
     @GetMapping(STEP)
@@ -238,6 +333,19 @@ class PlanApiController {
         }
         return users.findByEmail(email.trim()).filter(UserSummary::active).map(UserSummary::id)
                 .orElseThrow(() -> new InvalidInputException("owners", "plans.unknownOwner"));
+    }
+
+    private PlanJson json(PlanView plan) {
+        return PlanJson.from(plan, participants.onPlan(plan.id()));
+    }
+
+    private ResponseEntity<PlanJson> withETag(PlanView plan) {
+        return ResponseEntity.ok().eTag(Long.toString(plan.version())).body(json(plan));
+    }
+
+    /** How the API names a section: {@code success_criteria}. */
+    private static String key(SectionKey key) {
+        return key.name().toLowerCase(Locale.ROOT);
     }
 
     private static StepView stepOf(PlanView plan, UUID stepId) {

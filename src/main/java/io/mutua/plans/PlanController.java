@@ -61,28 +61,31 @@ public class PlanController {
     private final DealService deals;
     private final Holidays holidays;
     private final Markdown markdown;
+    private final MutualPanels mutualPanels;
     private final MessageSource messages;
     private final Clock clock;
 
     PlanController(PlanService plans, DealService deals, Holidays holidays, Markdown markdown,
-            MessageSource messages, Clock clock) {
+            MutualPanels mutualPanels, MessageSource messages, Clock clock) {
         this.plans = plans;
         this.deals = deals;
         this.holidays = holidays;
         this.markdown = markdown;
+        this.mutualPanels = mutualPanels;
         this.messages = messages;
         this.clock = clock;
     }
 
     /**
      * The plan page. {@code plan} is null while the deal has none; {@code panel} is the one step shown as a form or
-     * a cascade preview; {@code addStep} and {@code milestone} keep a refused form open with what was typed.
+     * a cascade preview; {@code addStep} and {@code milestone} keep a refused form open with what was typed;
+     * {@code mutual} is the panel about sharing the plan with the buyer (null when there is none).
      */
     public record PlanPage(UUID viewerId, DealView deal, PlanView plan, boolean canChange, boolean canGenerate,
             LocalDate today,
             Timeline timeline, List<ActivityView> activity, List<OwnerOption> people, Map<UUID, String> descriptions,
             Map<UUID, Integer> slips, FormErrors errors, StepPanel panel, NewStepForm addStep, FormErrors addStepErrors,
-            MilestoneForm milestone, FormErrors milestoneErrors) {
+            MilestoneForm milestone, FormErrors milestoneErrors, MutualPanel mutual) {
 
         public String planPath() {
             return "/deals/" + deal.id() + "/plan";
@@ -525,7 +528,7 @@ public class PlanController {
         boolean canGenerate = plan == null && deal.open() && deals.canChange(viewer, deal);
         if (plan == null) {
             return new PlanPage(viewer.userId(), deal, null, false, canGenerate, today, null, List.of(), List.of(),
-                    Map.of(), Map.of(), edits.errors(), null, null, FormErrors.none(), null, FormErrors.none());
+                    Map.of(), Map.of(), edits.errors(), null, null, FormErrors.none(), null, FormErrors.none(), null);
         }
         boolean canChange = plans.canChange(viewer, plan);
         List<OwnerOption> people = canChange
@@ -545,7 +548,8 @@ public class PlanController {
         List<ActivityView> activity = plans.activity(viewer, plan.id());
         return new PlanPage(viewer.userId(), deal, plan, canChange, false, today,
                 Timeline.of(plan, today, clock.getZone()), activity, people, descriptions, slips, edits.errors(),
-                edits.panel(), edits.addStep(), edits.addStepErrors(), edits.milestone(), edits.milestoneErrors());
+                edits.panel(), edits.addStep(), edits.addStepErrors(), edits.milestone(), edits.milestoneErrors(),
+                mutualPanels.panel(viewer, plan, canChange, MutualEdit.NONE));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
@@ -563,7 +567,8 @@ public class PlanController {
 
     private static boolean unchanged(StepUpdate update) {
         return update.title() == null && update.description() == null && update.status() == null
-                && update.targetDate() == null && update.owners() == null && update.pinned() == null;
+                && update.targetDate() == null && update.owners() == null && update.pinned() == null
+                && update.visibility() == null;
     }
 
     /** The version a form was read at; a form without one is treated as out of date. */

@@ -1,5 +1,6 @@
 package io.mutua.plans;
 
+import io.mutua.playbooks.Visibility;
 import io.mutua.web.InvalidInputException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 /**
  * The inline edit of one step, with the version it was read at. Owners are option values: {@code user:<id>} for a
- * seller, {@code participant:<id>} for a participant of a mutual plan, {@code role:<ROLE>} for a role placeholder. {@code confirm} is set once the user has seen what the
- * change moves.
+ * seller, {@code participant:<id>} for a participant of a mutual plan, {@code role:<ROLE>} for a role placeholder.
+ * {@code confirm} is set once the user has seen what the change moves. A form without {@code visibility} leaves it
+ * as it is.
  */
 public record StepForm(
         @NotBlank(message = "{validation.required}") @Size(max = PlanService.MAX_TITLE, message = "{validation.size}")
@@ -24,7 +26,8 @@ public record StepForm(
         List<String> owners,
         Boolean pinned,
         long version,
-        Boolean confirm) {
+        Boolean confirm,
+        Visibility visibility) {
 
     static final String USER = "user:";
     static final String ROLE = "role:";
@@ -40,7 +43,8 @@ public record StepForm(
 
     static StepForm from(StepView step) {
         return new StepForm(step.title(), Objects.toString(step.description(), ""), step.status(), step.targetDate(),
-                step.owners().stream().map(StepForm::value).toList(), step.pinned(), step.version(), false);
+                step.owners().stream().map(StepForm::value).toList(), step.pinned(), step.version(), false,
+                step.visibility());
     }
 
     /** The option value of an owner. */
@@ -52,11 +56,11 @@ public record StepForm(
     }
 
     StepForm withStatus(StepStatus newStatus, long newVersion) {
-        return new StepForm(title, description, newStatus, targetDate, owners, pinned, newVersion, false);
+        return new StepForm(title, description, newStatus, targetDate, owners, pinned, newVersion, false, visibility);
     }
 
     StepForm withVersion(long newVersion) {
-        return new StepForm(title, description, status, targetDate, owners, pinned, newVersion, false);
+        return new StepForm(title, description, status, targetDate, owners, pinned, newVersion, false, visibility);
     }
 
     public boolean hasOwner(String value) {
@@ -73,7 +77,8 @@ public record StepForm(
         List<String> current = step.owners().stream().map(StepForm::value).toList();
         List<OwnerRef> newOwners = new HashSet<>(owners).equals(new HashSet<>(current)) ? null : ownerRefs(owners);
         Boolean newPinned = pinned == step.pinned() ? null : pinned;
-        return new StepUpdate(newTitle, newDescription, newStatus, newTarget, newOwners, newPinned);
+        Visibility newVisibility = visibility == null || visibility == step.visibility() ? null : visibility;
+        return new StepUpdate(newTitle, newDescription, newStatus, newTarget, newOwners, newPinned, newVisibility);
     }
 
     static List<OwnerRef> ownerRefs(List<String> values) {

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 class PlanApiIntegrationTest {
 
     private static final List<String> PLAN_FIELDS = List.of("id", "dealId", "kind", "status", "version",
-            "plannedEnd", "feasible", "businessDaysOver", "milestones");
+            "plannedEnd", "feasible", "businessDaysOver", "language", "targetSignature", "targetGoLive",
+            "allowedDomains", "convertedAt", "conversionOverride", "sections", "participants", "milestones");
     private static final List<String> MILESTONE_FIELDS = List.of("id", "title", "position", "steps");
     private static final List<String> STEP_FIELDS = List.of("id", "key", "title", "side", "visibility", "status",
             "owners", "targetDate", "baselineDate", "completedAt", "dependsOn", "estimateSource", "version");
