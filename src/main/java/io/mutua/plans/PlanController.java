@@ -3,7 +3,6 @@ package io.mutua.plans;
 import io.mutua.deals.DealId;
 import io.mutua.deals.DealService;
 import io.mutua.deals.DealView;
-import io.mutua.identity.UserSummary;
 import io.mutua.identity.Viewer;
 import io.mutua.playbooks.OwnerRole;
 import io.mutua.playbooks.Side;
@@ -62,16 +61,18 @@ public class PlanController {
     private final Holidays holidays;
     private final Markdown markdown;
     private final MutualPanels mutualPanels;
+    private final ParticipantDirectory participants;
     private final MessageSource messages;
     private final Clock clock;
 
     PlanController(PlanService plans, DealService deals, Holidays holidays, Markdown markdown,
-            MutualPanels mutualPanels, MessageSource messages, Clock clock) {
+            MutualPanels mutualPanels, ParticipantDirectory participants, MessageSource messages, Clock clock) {
         this.plans = plans;
         this.deals = deals;
         this.holidays = holidays;
         this.markdown = markdown;
         this.mutualPanels = mutualPanels;
+        this.participants = participants;
         this.messages = messages;
         this.clock = clock;
     }
@@ -150,7 +151,8 @@ public class PlanController {
             for (OwnerView owner : step.owners()) {
                 String value = StepForm.value(owner);
                 if (owner.person() && options.stream().noneMatch(option -> option.value().equals(value))) {
-                    options.add(new OwnerOption(value, owner.name() == null ? owner.email() : owner.name()));
+                    options.add(new OwnerOption(value, owner.name() == null ? owner.email() : owner.name(),
+                            "BUYER".equals(owner.side())));
                 }
             }
             return options;
@@ -216,7 +218,7 @@ public class PlanController {
     }
 
     /** A person who may own a step, as a select option. */
-    public record OwnerOption(String value, String name) {
+    public record OwnerOption(String value, String name, boolean buyer) {
     }
 
     /**
@@ -531,9 +533,7 @@ public class PlanController {
                     Map.of(), Map.of(), edits.errors(), null, null, FormErrors.none(), null, FormErrors.none(), null);
         }
         boolean canChange = plans.canChange(viewer, plan);
-        List<OwnerOption> people = canChange
-                ? plans.possibleOwners(viewer).stream().map(PlanController::option).toList()
-                : List.of();
+        List<OwnerOption> people = canChange ? possibleOwners(viewer, plan) : List.of();
         Map<UUID, String> descriptions = new HashMap<>();
         Map<UUID, Integer> slips = new HashMap<>();
         BusinessCalendar calendar = holidays.calendar();
@@ -593,7 +593,17 @@ public class PlanController {
         return FormErrors.none().with(new ConflictException(e.messageKey(), e.args()), messages, locale);
     }
 
-    private static OwnerOption option(UserSummary user) {
-        return new OwnerOption(StepForm.USER + user.id(), user.name());
+    /** Sellers who may own steps and, on a mutual plan, the buyer's people taking part in it. */
+    private List<OwnerOption> possibleOwners(Viewer viewer, PlanView plan) {
+        List<OwnerOption> options = new ArrayList<>();
+        plans.possibleOwners(viewer).forEach(user -> options.add(
+                new OwnerOption(StepForm.USER + user.id(), user.name(), false)));
+        if (plan.mutual()) {
+            participants.onPlan(plan.id()).stream()
+                    .filter(participant -> "BUYER".equals(participant.side()) && !"REVOKED".equals(participant.status()))
+                    .forEach(participant -> options.add(new OwnerOption(StepForm.PARTICIPANT + participant.id(),
+                            participant.name(), true)));
+        }
+        return options;
     }
 }
