@@ -2,12 +2,14 @@ package io.mutua.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mutua.collaboration.BuyingRole;
 import io.mutua.deals.DealStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
 import io.mutua.plans.EstimateSource;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanStatus;
+import io.mutua.plans.SectionKey;
 import io.mutua.plans.StepStatus;
 import io.mutua.playbooks.OwnerRole;
 import io.mutua.playbooks.Side;
@@ -63,7 +65,9 @@ class MessageKeysUsedTest {
             Map.entry("activity.", names(PlanChange.values())),
             Map.entry("ownerRole.", names(OwnerRole.values())),
             Map.entry("side.", names(Side.values())),
-            Map.entry("visibility.", names(Visibility.values())));
+            Map.entry("visibility.", names(Visibility.values())),
+            Map.entry("buyerPlan.section.", names(SectionKey.values())),
+            Map.entry("buyerPlan.buyingRole.", names(BuyingRole.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
