@@ -169,8 +169,16 @@ public class Comments {
         }
     }
 
-    private static String subject(PlanView plan, UUID stepId) {
-        return stepId == null ? null : plan.steps().stream().filter(step -> step.id().equals(stepId))
-                .map(StepView::title).findFirst().orElse(null);
+    /**
+     * What the activity log says was commented on: the step, or the plan by the name both sides know it by (the
+     * account), since shared entries reach buyers.
+     */
+    private String subject(PlanView plan, UUID stepId) {
+        if (stepId != null) {
+            return plan.steps().stream().filter(step -> step.id().equals(stepId)).map(StepView::title).findFirst()
+                    .orElse(null);
+        }
+        return plan.mutual() && plan.audience() == Audience.SELLER ? buyerPlans.view(plan.id()).dealName()
+                : plan.dealName();
     }
 }

@@ -56,6 +56,8 @@ class BuyerPlanPageIntegrationTest {
     @Autowired
     Comments comments;
     @Autowired
+    Participants participants;
+    @Autowired
     JdbcClient jdbc;
 
     Fixture fixture;
@@ -88,6 +90,9 @@ class BuyerPlanPageIntegrationTest {
                 "id=\"step-" + fixture.sharedStep().id() + "\"", "id=\"plan-body\"");
         assertThat(html).as("engagement and the other buyer's email stay out")
                 .doesNotContain(fixture.colleague().email(), "Last seen", "visits");
+        assertThat(participants.list(fixture.viewer(), fixture.planId()).stream()
+                .filter(p -> p.id().equals(fixture.mainContact().id())).findFirst().orElseThrow().visits())
+                .as("opening the page counts as a visit for the sales team's engagement view").isOne();
         assertThat(html).as("only shared steps")
                 .doesNotContain(fixture.plan().steps().stream().filter(s -> s.visibility() == Visibility.INTERNAL)
                         .map(s -> "id=\"step-" + s.id() + "\"").toArray(String[]::new));

@@ -57,8 +57,8 @@ class MutualPlanFixtures {
     }
 
     /** A mutual action plan and its people; {@code tag} is unique to it and appears in names and emails. */
-    record Fixture(TestData.Seller rep, Viewer viewer, DealView deal, PlanView plan, ParticipantView mainContact,
-            ParticipantView colleague, ParticipantView accountExecutive, String tag) {
+    record Fixture(UUID teamId, TestData.Seller rep, Viewer viewer, DealView deal, PlanView plan,
+            ParticipantView mainContact, ParticipantView colleague, ParticipantView accountExecutive, String tag) {
 
         UUID planId() {
             return plan.id();
@@ -88,7 +88,8 @@ class MutualPlanFixtures {
 
     Fixture mutualPlan() {
         String tag = TestData.unique();
-        TestData.Seller rep = data.user("REP", data.team("Collaboration"));
+        UUID team = data.team("Collaboration");
+        TestData.Seller rep = data.user("REP", team);
         Viewer viewer = users.viewer(rep.id());
         DealView deal = deals.create(viewer, new DealDetails("Deal " + TestData.unique(), "Account " + tag,
                 Money.of("50000", "EUR"), rep.id(), LocalDate.now().plusMonths(3), null, null), "prospecting");
@@ -106,7 +107,7 @@ class MutualPlanFixtures {
         participants.makeMainContact(viewer, plan.id(), chloe.id());
         ParticipantView ae = participants.list(viewer, plan.id()).stream().filter(p -> !p.buyer()).findFirst()
                 .orElseThrow();
-        return new Fixture(rep, viewer, deal, plans.get(viewer, plan.id()), access.participant(chloe.email(),
+        return new Fixture(team, rep, viewer, deal, plans.get(viewer, plan.id()), access.participant(chloe.email(),
                 plan.id()), access.participant(eric.email(), plan.id()), ae, tag);
     }
 
