@@ -142,6 +142,14 @@ class AttachmentsIntegrationTest {
         HttpResponse<String> uploaded = browser.upload(path, token, "Order form.pdf", "application/pdf", PDF);
         assertThat(uploaded.statusCode()).isEqualTo(200);
         assertThat(uploaded.body()).contains("The document was added.", "Order form.pdf");
+        UUID id = jdbc.sql("select id from attachment where plan_id = :plan").param("plan", fixture.planId())
+                .query(UUID.class).single();
+        HttpResponse<String> download = browser.get(path + "/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment;").contains("Order form.pdf");
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
 
         HttpResponse<String> tooLarge = browser.upload(path, token, "huge.pdf", "application/pdf",
                 Arrays.copyOf(PDF, 11 * 1024 * 1024));

@@ -179,12 +179,14 @@ class BuyerPlanPageIntegrationTest {
                 base + "/steps", base + "/milestones", base + "/comments", base + "/sections/problems")) {
             mvc.perform(post(path).with(BuyerSessions.as(buyer)).with(csrf()).param("title", "Sneaky")
                             .param("body", "Sneaky").param("status", "DONE").param("content", "Sneaky")
-                            .param("version", "0").param("milestoneId", other.plan().milestones().get(0).id().toString())
+                            .param("version", "0")
+                            .param("milestoneId", other.plan().milestones().get(0).id().toString())
                             .param("durationDays", "2").param("targetDate", "2031-01-06"))
                     .andExpect(status().isNotFound());
         }
         mvc.perform(multipart(base + "/attachments")
-                        .file(MutualPlanFixtures.text("sneaky.txt", "Sneaky")).with(BuyerSessions.as(buyer)).with(csrf()))
+                        .file(MutualPlanFixtures.text("sneaky.txt", "Sneaky")).with(BuyerSessions.as(buyer))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
 
         assertThat(jdbc.sql("select count(*) from comment where plan_id = :plan and body like 'Sneaky%'")

@@ -219,7 +219,8 @@ class BuyerStepEditsIntegrationTest {
         String path = fixture.buyerPath() + "/sections/problems";
         String form = mvc.perform(htmx(get(path + "/edit")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(form).contains("<section id=\"section-problems\"", "name=\"content\"", "name=\"version\" value=\"0\"");
+        assertThat(form).contains("<section id=\"section-problems\"", "name=\"content\"",
+                "name=\"version\" value=\"0\"");
 
         String saved = mvc.perform(htmx(post(path)).param("content", "We lose **three days** a month")
                         .param("version", "0"))
