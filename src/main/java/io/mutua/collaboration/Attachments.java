@@ -7,7 +7,9 @@ import io.mutua.plans.Audience;
 import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanService;
+import io.mutua.plans.PlanStatus;
 import io.mutua.plans.PlanView;
+import io.mutua.web.ConflictException;
 import io.mutua.web.ForbiddenException;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.NotFoundException;
@@ -104,7 +106,11 @@ public class Attachments {
 
     public AttachmentView uploadByBuyer(String email, UUID planId, UUID stepId, MultipartFile file) {
         ParticipantView participant = buyers.participant(email, planId);
-        checkStep(buyerPlans.view(planId), stepId);
+        PlanView plan = buyerPlans.view(planId);
+        if (plan.status() == PlanStatus.CLOSED) {
+            throw new ConflictException("plans.closed");
+        }
+        checkStep(plan, stepId);
         AttachmentView saved = store(planId, stepId, file, null, participant.id(), participant.name(), false);
         plans.recordActivity(planId, stepId, null, participant.id(), PlanChange.ATTACHED, saved.fileName(), null,
                 null, false);

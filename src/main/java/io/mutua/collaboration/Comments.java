@@ -7,23 +7,31 @@ import io.mutua.plans.Audience;
 import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanService;
+import io.mutua.plans.PlanStatus;
 import io.mutua.plans.PlanView;
 import io.mutua.plans.StepView;
+import io.mutua.web.ConflictException;
 import io.mutua.web.ForbiddenException;
 import io.mutua.web.InvalidInputException;
 import io.mutua.web.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments on a plan or one of its steps, in Markdown. Sellers may keep a comment internal; a buyer never reads
- * an internal comment nor a comment on an internal step — the query leaves them out.
+ * an internal comment nor a comment on an internal step — the query leaves them out. "@" and a participant's name
+ * or email mentions them: they are emailed, buyers only about comments they may read.
  */
 @Service
 @Transactional
@@ -37,16 +45,30 @@ public class Comments {
     private final BuyerPlans buyerPlans;
     private final BuyerAccess buyers;
     private final Users users;
+    private final ParticipantRepository participants;
+    private final MentionMails mentionMails;
     private final Clock clock;
 
     Comments(JdbcClient jdbc, PlanService plans, BuyerPlans buyerPlans, BuyerAccess buyers, Users users,
-            Clock clock) {
+            ParticipantRepository participants, MentionMails mentionMails, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.buyerPlans = buyerPlans;
         this.buyers = buyers;
         this.users = users;
+        this.participants = participants;
+        this.mentionMails = mentionMails;
         this.clock = clock;
+    }
+
+    /** Who can be mentioned on a plan: everyone on it who still has access. For rendering and mentioning. */
+    @Transactional(readOnly = true)
+    Mentions mentionable(UUID planId) {
+        return Mentions.of(participants.findByPlan(planId).stream()
+                .filter(Participant::active)
+                .map(participant -> new Mentions.Person(participant.id(), participant.userId(), participant.name(),
+                        participant.email(), participant.buyer()))
+                .toList());
     }
 
     @Transactional(readOnly = true)
@@ -72,32 +94,52 @@ public class Comments {
         UUID id = insert(planId, stepId, viewer.userId(), null, name, body, hidden);
         plans.recordActivity(planId, stepId, viewer.userId(), null, PlanChange.COMMENTED, subject(plan, stepId),
                 null, null, hidden);
+        mention(planId, stepId, name, body, hidden, person -> Objects.equals(person.userId(), viewer.userId()));
         return new CommentView(id, stepId, name, "SELLER", body.strip(), hidden, clock.instant());
     }
 
     public CommentView addByBuyer(String email, UUID planId, UUID stepId, String body) {
         ParticipantView participant = buyers.participant(email, planId);
         PlanView plan = buyerPlans.view(planId);
+        if (plan.status() == PlanStatus.CLOSED) {
+            throw new ConflictException("plans.closed");
+        }
         checkStep(plan, stepId);
         UUID id = insert(planId, stepId, null, participant.id(), participant.name(), body, false);
         plans.recordActivity(planId, stepId, null, participant.id(), PlanChange.COMMENTED, subject(plan, stepId),
                 null, null, false);
+        mention(planId, stepId, participant.name(), body, false,
+                person -> participant.id().equals(person.participantId()));
         return new CommentView(id, stepId, participant.name(), "BUYER", body.strip(), false, clock.instant());
     }
 
     private List<CommentView> read(UUID planId, Audience audience) {
         String buyerFilter = audience == Audience.BUYER
                 ? " and not c.internal and (c.step_id is null or s.visibility = 'SHARED')" : "";
-        return jdbc.sql("select c.id, c.step_id, c.author_name, c.author_participant_id, c.body, c.internal, "
-                        + "c.created_at from comment c left join plan_step s on s.id = c.step_id "
-                        + "where c.plan_id = :plan" + buyerFilter + " order by c.created_at, c.id limit :limit")
+        // The latest comments, shown oldest first like a conversation.
+        List<CommentView> latest = new ArrayList<>(jdbc.sql("select c.id, c.step_id, c.author_name, "
+                        + "c.author_participant_id, c.body, c.internal, c.created_at from comment c "
+                        + "left join plan_step s on s.id = c.step_id "
+                        + "where c.plan_id = :plan" + buyerFilter
+                        + " order by c.created_at desc, c.id desc limit :limit")
                 .param("plan", planId)
                 .param("limit", SHOWN)
                 .query((rs, n) -> new CommentView(rs.getObject("id", UUID.class), rs.getObject("step_id", UUID.class),
                         rs.getString("author_name"), rs.getObject("author_participant_id") == null ? "SELLER"
                                 : "BUYER", rs.getString("body"), rs.getBoolean("internal"),
                         rs.getTimestamp("created_at").toInstant()))
-                .list();
+                .list());
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    private void mention(UUID planId, UUID stepId, String author, String body, boolean internal,
+            Predicate<Mentions.Person> isAuthor) {
+        Set<Mentions.Person> mentioned = mentionable(planId).in(body);
+        mentioned.removeIf(isAuthor);
+        if (!mentioned.isEmpty()) {
+            mentionMails.send(new MentionMails.Mentioned(planId, stepId, author, body.strip(), internal, mentioned));
+        }
     }
 
     private UUID insert(UUID planId, UUID stepId, UUID userId, UUID participantId, String name, String body,
@@ -127,8 +169,16 @@ public class Comments {
         }
     }
 
-    private static String subject(PlanView plan, UUID stepId) {
-        return stepId == null ? null : plan.steps().stream().filter(step -> step.id().equals(stepId))
-                .map(StepView::title).findFirst().orElse(null);
+    /**
+     * What the activity log says was commented on: the step, or the plan by the name both sides know it by (the
+     * account), since shared entries reach buyers.
+     */
+    private String subject(PlanView plan, UUID stepId) {
+        if (stepId != null) {
+            return plan.steps().stream().filter(step -> step.id().equals(stepId)).map(StepView::title).findFirst()
+                    .orElse(null);
+        }
+        return plan.mutual() && plan.audience() == Audience.SELLER ? buyerPlans.view(plan.id()).dealName()
+                : plan.dealName();
     }
 }

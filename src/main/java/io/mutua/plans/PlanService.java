@@ -419,7 +419,7 @@ public class PlanService {
         save(step);
         moved.forEach(this::save);
         markEdited(planId, now);
-        PlanView view = view(load(planId), edit.deal(), edit.audience());
+        PlanView view = view(load(planId, edit.audience()), edit.deal(), edit.audience());
         Set<UUID> movedIds = moved.stream().map(PlanStep::id).collect(Collectors.toSet());
         StepView saved = view.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("plans.stepNotFound"));
@@ -475,7 +475,7 @@ public class PlanService {
         activity.record(planId, step.id(), edit.actor(), PlanChange.STEP_ADDED, title, null, target, now,
                 visibility == Visibility.INTERNAL);
         markEdited(planId, now);
-        return view(load(planId), edit.deal(), edit.audience()).steps().stream()
+        return view(load(planId, edit.audience()), edit.deal(), edit.audience()).steps().stream()
                 .filter(s -> s.id().equals(step.id())).findFirst().orElseThrow();
     }
 
@@ -547,7 +547,7 @@ public class PlanService {
         activity.record(planId, null, edit.actor(), PlanChange.MILESTONE_ADDED, milestone.title(), null, null,
                 now, false);
         markEdited(planId, now);
-        return view(load(planId), edit.deal(), edit.audience()).milestones().stream()
+        return view(load(planId, edit.audience()), edit.deal(), edit.audience()).milestones().stream()
                 .filter(m -> m.id().equals(milestone.id())).findFirst().orElseThrow();
     }
 
@@ -871,8 +871,24 @@ public class PlanService {
         return load(plan, Audience.SELLER);
     }
 
+    /** The plan as an audience may see it: a buyer's view is built only from the shared steps. */
+    private LoadedPlan load(UUID planId, Audience audience) {
+        return load(plans.findById(planId).orElseThrow(() -> new NotFoundException("plans.notFound")), audience);
+    }
+
     private LoadedPlan load(Plan plan, Audience audience) {
-        return new LoadedPlan(plan, milestones.findByPlan(plan.id()), stepReader.of(plan.id(), audience));
+        List<PlanMilestone> all = milestones.findByPlan(plan.id());
+        if (audience == Audience.SELLER) {
+            return new LoadedPlan(plan, all, stepReader.of(plan.id(), audience));
+        }
+        // Without its internal steps a milestone that has only those would look empty: leave it out altogether.
+        Set<UUID> internalOnly = new HashSet<>(jdbc.sql("select milestone_id from plan_step where plan_id = :plan "
+                        + "group by milestone_id having bool_and(visibility = 'INTERNAL')")
+                .param("plan", plan.id())
+                .query(UUID.class)
+                .list());
+        return new LoadedPlan(plan, all.stream().filter(milestone -> !internalOnly.contains(milestone.id())).toList(),
+                stepReader.of(plan.id(), audience));
     }
 
     private static PlanStep step(LoadedPlan plan, UUID stepId) {

@@ -10,7 +10,7 @@ public record ErrorPage(int status, String messageKey, Object[] args) {
             case NOT_FOUND -> "error.notFound";
             case FORBIDDEN -> "error.forbidden";
             case METHOD_NOT_ALLOWED, BAD_REQUEST -> "error.badRequest";
-            case PAYLOAD_TOO_LARGE -> "error.tooLarge";
+            case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> "error.tooLarge";
             default -> status.is4xxClientError() ? "error.badRequest" : "error.unexpected";
         };
         return new ErrorPage(status.value(), key, new Object[0]);

@@ -25,7 +25,15 @@ class NulCharacterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> bad = parameterWithNul(request.getParameterMap());
+        Optional<String> bad;
+        try {
+            bad = parameterWithNul(request.getParameterMap());
+        } catch (IllegalStateException unreadable) {
+            // Parameters the container cannot read at all (an upload over its size limit) are for the handler to
+            // refuse with a clear message; it meets the same failure when it reads them.
+            chain.doFilter(request, response);
+            return;
+        }
         if (bad.isEmpty()) {
             chain.doFilter(request, response);
         } else if (request.getRequestURI().startsWith(Paths.API)) {

@@ -2,6 +2,7 @@ package io.mutua.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mutua.collaboration.BuyingRole;
 import io.mutua.deals.DealStatus;
 import io.mutua.deals.MeddpiccElement;
 import io.mutua.deals.QualificationStatus;
@@ -71,7 +72,9 @@ class MessageKeysUsedTest {
             Map.entry("meddpiccHint.", names(MeddpiccElement.values())),
             Map.entry("qualificationStatus.", names(QualificationStatus.values())),
             Map.entry("mapSection.", names(SectionKey.values())),
-            Map.entry("mapSectionHint.", names(SectionKey.values())));
+            Map.entry("mapSectionHint.", names(SectionKey.values())),
+            Map.entry("buyerPlan.section.", names(SectionKey.values())),
+            Map.entry("buyerPlan.buyingRole.", names(BuyingRole.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
