@@ -20,6 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -73,7 +76,9 @@ public class BuyerPlanController {
         if (Htmx.isHtmx(request)) {
             return body(me, plan, Edits.NONE, model);
         }
-        visits.visitByParticipant(planId, me.id());
+        Optional<Instant> previous = visits.visitByParticipant(planId, me.id());
+        model.addAttribute("changes", ChangesController.ChangesPanel.of(previous,
+                previous.map(since -> buyerPlans.activity(planId, me.id(), since)).orElse(List.of())));
         return full(me, plan, Edits.NONE, model);
     }
 

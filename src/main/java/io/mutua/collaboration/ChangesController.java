@@ -2,7 +2,6 @@ package io.mutua.collaboration;
 
 import io.mutua.identity.Viewer;
 import io.mutua.plans.ActivityView;
-import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.PlanService;
 import java.time.Instant;
 import java.util.List;
@@ -14,21 +13,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * "Changes since your last visit": what others changed in a plan since the viewer last opened it. Loading the
- * panel is what counts as a visit, for sellers and buyers alike, so it is also what engagement is made of.
+ * "Changes since your last visit": what others changed in a plan since the viewer last opened it. The seller's
+ * plan page loads this panel, and loading it is what counts as a seller's visit; the buyer's plan page records
+ * the visit and renders the same panel itself.
  */
 @Controller
 public class ChangesController {
 
     private final PlanService plans;
-    private final BuyerPlans buyerPlans;
-    private final BuyerAccess buyers;
     private final PlanVisits visits;
 
-    ChangesController(PlanService plans, BuyerPlans buyerPlans, BuyerAccess buyers, PlanVisits visits) {
+    ChangesController(PlanService plans, PlanVisits visits) {
         this.plans = plans;
-        this.buyerPlans = buyerPlans;
-        this.buyers = buyers;
         this.visits = visits;
     }
 
@@ -49,16 +45,6 @@ public class ChangesController {
         plans.get(viewer, planId);
         Optional<Instant> previous = visits.visitByUser(planId, viewer.userId());
         List<ActivityView> changes = previous.map(since -> plans.changesSince(viewer, planId, since))
-                .orElse(List.of());
-        model.addAttribute("panel", ChangesPanel.of(previous, changes));
-        return "collaboration/changes";
-    }
-
-    @GetMapping("/b/plans/{planId}/changes")
-    String buyer(Buyer buyer, @PathVariable UUID planId, Model model) {
-        ParticipantView participant = buyers.participant(buyer.email(), planId);
-        Optional<Instant> previous = visits.visitByParticipant(planId, participant.id());
-        List<ActivityView> changes = previous.map(since -> buyerPlans.activity(planId, participant.id(), since))
                 .orElse(List.of());
         model.addAttribute("panel", ChangesPanel.of(previous, changes));
         return "collaboration/changes";
