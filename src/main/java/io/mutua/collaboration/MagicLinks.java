@@ -82,6 +82,17 @@ class MagicLinks {
                 .query(String.class).optional();
     }
 
+    /** The plan a link opens, whatever its state; for showing its pages in the plan's language. */
+    Optional<UUID> planOf(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select plan_id from magic_link where token_hash = :hash and plan_id is not null")
+                .param("hash", hash(token))
+                .query((rs, n) -> rs.getObject("plan_id", UUID.class))
+                .optional();
+    }
+
     /** Uses a link once: empty when it is unknown, used or expired. */
     Optional<Use> use(String token) {
         if (!wellFormed(token)) {

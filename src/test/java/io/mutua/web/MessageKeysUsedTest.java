@@ -2,6 +2,7 @@ package io.mutua.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mutua.collaboration.BuyingRole;
 import io.mutua.deals.DealStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
@@ -63,7 +64,8 @@ class MessageKeysUsedTest {
             Map.entry("activity.", names(PlanChange.values())),
             Map.entry("ownerRole.", names(OwnerRole.values())),
             Map.entry("side.", names(Side.values())),
-            Map.entry("visibility.", names(Visibility.values())));
+            Map.entry("visibility.", names(Visibility.values())),
+            Map.entry("buyingRole.", names(BuyingRole.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
