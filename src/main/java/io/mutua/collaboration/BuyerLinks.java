@@ -99,7 +99,7 @@ public class BuyerLinks {
                 .param("email", clean).param("addr", remoteAddress).param("now", Timestamp.from(now)).update();
         List<Participant> on = participants.findActiveBuyer(clean);
         if (allowed && !on.isEmpty()) {
-            String language = buyerPlans.view(on.get(0).planId()).language();
+            String language = plans.languageOf(on.get(0).planId()).orElse(null);
             mails.signInLink(clean, language, links.issue(clean, on.size() == 1 ? on.get(0).planId() : null,
                     MagicLinks.Purpose.SIGN_IN));
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ class MagicLinks {
         jdbc.sql("insert into magic_link (token_hash, email, plan_id, purpose, created_at, expires_at) "
                         + "values (:hash, :email, :plan, :purpose, :now, :expires)")
                 .param("hash", hash(token))
-                .param("email", email.trim().toLowerCase())
+                .param("email", email.trim().toLowerCase(Locale.ROOT))
                 .param("plan", planId)
                 .param("purpose", purpose.name())
                 .param("now", Timestamp.from(now))

@@ -15,6 +15,7 @@ import io.mutua.web.NotFoundException;
 import io.mutua.web.StaleVersionException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public class Participants {
         return participant.view(null, 0);
     }
 
-    /** Adds a colleague from the sales side, one of the people whose deals the viewer sees; someone revoked comes back. */
+    /** Adds a colleague: one of the people whose deals the viewer sees; someone revoked before comes back. */
     public ParticipantView addSeller(Viewer viewer, UUID planId, UUID userId, String title) {
         PlanView plan = changeableMutualPlan(viewer, planId);
         UserSummary user = plans.possibleOwners(viewer).stream().filter(candidate -> candidate.id().equals(userId))
@@ -239,7 +240,7 @@ public class Participants {
         if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
             throw new InvalidInputException("email", "validation.email");
         }
-        return clean.toLowerCase();
+        return clean.toLowerCase(Locale.ROOT);
     }
 
     private static String requireText(String field, String value, int max) {

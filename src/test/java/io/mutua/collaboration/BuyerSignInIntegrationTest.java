@@ -13,6 +13,8 @@ import io.mutua.plans.PlanService;
 import io.mutua.plans.PlanView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -48,6 +53,8 @@ class BuyerSignInIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     GreenMail mailServer;
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
 
     Viewer seller;
     String marker;
@@ -98,6 +105,21 @@ class BuyerSignInIntegrationTest {
         assertThat(again.getStatus()).isEqualTo(200);
         assertThat(text(again)).contains("This link has already been used.");
         assertThat(second.get("/b").getRedirectedUrl()).endsWith("/b/request-link");
+    }
+
+    @Test
+    void aRequestStillInFlightWithThePreviousSessionDoesNotSignTheBuyerOut() throws Exception {
+        String link = invite();
+        BuyerClient browser = new BuyerClient(mvc);
+        browser.get(link);
+        String before = new String(Base64.getDecoder().decode(browser.sessionId()), StandardCharsets.UTF_8);
+        // The page's favicon or style sheet, requested with the previous session while the buyer signs in.
+        InFlight favicon = inFlight(sessions, before);
+
+        browser.post("/b/sign-in", "token", BuyerClient.tokenOf(link));
+        favicon.finish();
+
+        assertThat(browser.get("/b").getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -189,6 +211,20 @@ class BuyerSignInIntegrationTest {
 
         assertThat(text(new BuyerClient(mvc).get("/b/sign-in?token=unknown"))).contains("<html lang=\"en\"",
                 "This link does not work.");
+    }
+
+    /** A request that read a session and writes it back when it finishes, as Spring Session does. */
+    interface InFlight {
+        void finish();
+    }
+
+    private static <S extends Session> InFlight inFlight(SessionRepository<S> repository, String id) {
+        S session = repository.findById(id);
+        assertThat(session).isNotNull();
+        return () -> {
+            session.setLastAccessedTime(Instant.now());
+            repository.save(session);
+        };
     }
 
     private String invite() {
