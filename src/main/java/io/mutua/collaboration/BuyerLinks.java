@@ -66,15 +66,20 @@ public class BuyerLinks {
         return links.emailOf(token);
     }
 
+    /** The language of the plan a link opens, if it opens one (no access check: it says nothing of the plan). */
+    @Transactional(readOnly = true)
+    public Optional<String> languageOf(String token) {
+        return links.planOf(token).flatMap(plans::languageOf);
+    }
+
     /**
-     * Uses a link. A sign-in link opens its plan while the email is still a participant; a join link first makes
-     * the email a participant of the plan that allowed its domain.
+     * Uses a link. A sign-in link opens its plan while the email is still a participant, else the portal; it opens
+     * nothing for an email that no longer takes part in any plan. A join link first makes the email a participant
+     * of the plan that allowed its domain.
      */
     public Optional<Entry> use(String token) {
         return links.use(token).flatMap(use -> switch (use.purpose()) {
-            case SIGN_IN -> Optional.of(new Entry(use.email(), use.planId() != null && participants
-                    .findOnPlan(use.planId(), use.email()).filter(p -> p.buyer() && p.active()).isPresent()
-                    ? use.planId() : null));
+            case SIGN_IN -> signIn(use);
             case JOIN -> join(use);
         });
     }
@@ -94,7 +99,7 @@ public class BuyerLinks {
                 .param("email", clean).param("addr", remoteAddress).param("now", Timestamp.from(now)).update();
         List<Participant> on = participants.findActiveBuyer(clean);
         if (allowed && !on.isEmpty()) {
-            String language = buyerPlans.view(on.get(0).planId()).language();
+            String language = plans.languageOf(on.get(0).planId()).orElse(null);
             mails.signInLink(clean, language, links.issue(clean, on.size() == 1 ? on.get(0).planId() : null,
                     MagicLinks.Purpose.SIGN_IN));
         }
@@ -127,6 +132,15 @@ public class BuyerLinks {
             throw new NotFoundException("plans.notFound");
         }
         return buyerPlans.view(planId);
+    }
+
+    private Optional<Entry> signIn(MagicLinks.Use use) {
+        List<Participant> active = participants.findActiveBuyer(use.email());
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean onPlan = use.planId() != null && active.stream().anyMatch(p -> p.planId().equals(use.planId()));
+        return Optional.of(new Entry(use.email(), onPlan ? use.planId() : null));
     }
 
     private Optional<Entry> join(MagicLinks.Use use) {

@@ -31,7 +31,8 @@ import org.springframework.web.util.WebUtils;
 @Configuration(proxyBeanMethods = false)
 class BuyerWebConfiguration implements WebMvcConfigurer {
 
-    private static final Pattern PLAN_PATH = Pattern.compile("^" + Paths.BUYER + "/plans/([0-9a-fA-F-]{36})(/.*)?$");
+    private static final Pattern PLAN_PATH = Pattern.compile("^" + Paths.BUYER
+            + "/plans/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
     private static final String LANGUAGE_COOKIE = "MUTUA_LANG";
 
     private final PlanService plans;

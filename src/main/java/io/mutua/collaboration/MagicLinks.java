@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ class MagicLinks {
         jdbc.sql("insert into magic_link (token_hash, email, plan_id, purpose, created_at, expires_at) "
                         + "values (:hash, :email, :plan, :purpose, :now, :expires)")
                 .param("hash", hash(token))
-                .param("email", email.trim().toLowerCase())
+                .param("email", email.trim().toLowerCase(Locale.ROOT))
                 .param("plan", planId)
                 .param("purpose", purpose.name())
                 .param("now", Timestamp.from(now))
@@ -80,6 +81,17 @@ class MagicLinks {
         }
         return jdbc.sql("select email from magic_link where token_hash = :hash").param("hash", hash(token))
                 .query(String.class).optional();
+    }
+
+    /** The plan a link opens, whatever its state; for showing its pages in the plan's language. */
+    Optional<UUID> planOf(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select plan_id from magic_link where token_hash = :hash and plan_id is not null")
+                .param("hash", hash(token))
+                .query((rs, n) -> rs.getObject("plan_id", UUID.class))
+                .optional();
     }
 
     /** Uses a link once: empty when it is unknown, used or expired. */

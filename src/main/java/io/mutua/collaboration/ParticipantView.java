@@ -19,4 +19,11 @@ public record ParticipantView(UUID id, UUID planId, String side, UUID userId, St
     public boolean neverOpened() {
         return visits == 0;
     }
+
+    public ParticipantStatus status() {
+        return revokedAt != null ? ParticipantStatus.REVOKED
+                : visits > 0 ? ParticipantStatus.JOINED
+                : invitedAt != null ? ParticipantStatus.INVITED
+                : ParticipantStatus.ADDED;
+    }
 }

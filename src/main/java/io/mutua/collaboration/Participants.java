@@ -3,6 +3,7 @@ package io.mutua.collaboration;
 import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
+import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanConverted;
 import io.mutua.plans.PlanService;
@@ -14,10 +15,14 @@ import io.mutua.web.NotFoundException;
 import io.mutua.web.StaleVersionException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -38,6 +43,7 @@ public class Participants {
 
     private final ParticipantRepository participants;
     private final PlanService plans;
+    private final BuyerPlans buyerPlans;
     private final Users users;
     private final MagicLinks links;
     private final LinkMails mails;
@@ -45,10 +51,11 @@ public class Participants {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Participants(ParticipantRepository participants, PlanService plans, Users users, MagicLinks links,
-            LinkMails mails, PlanVisits visits, ApplicationEventPublisher events, Clock clock) {
+    Participants(ParticipantRepository participants, PlanService plans, BuyerPlans buyerPlans, Users users,
+            MagicLinks links, LinkMails mails, PlanVisits visits, ApplicationEventPublisher events, Clock clock) {
         this.participants = participants;
         this.plans = plans;
+        this.buyerPlans = buyerPlans;
         this.users = users;
         this.links = links;
         this.mails = mails;
@@ -66,6 +73,15 @@ public class Participants {
             PlanVisits.Engagement seen = engagement.get(participant.id());
             return participant.view(seen == null ? null : seen.lastSeen(), seen == null ? 0 : seen.visits());
         }).toList();
+    }
+
+    /** The colleagues who could join the plan: active users whose deals the viewer sees, not on the plan yet. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> colleaguesToAdd(Viewer viewer, UUID planId) {
+        plans.get(viewer, planId);
+        Set<UUID> onPlan = participants.findByPlan(planId).stream().filter(Participant::active)
+                .map(Participant::userId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return plans.possibleOwners(viewer).stream().filter(user -> !onPlan.contains(user.id())).toList();
     }
 
     /** Adds a buyer contact; someone revoked before comes back. */
@@ -93,16 +109,27 @@ public class Participants {
         return participant.view(null, 0);
     }
 
-    /** Adds a colleague from the sales side. */
+    /** Adds a colleague: one of the people whose deals the viewer sees; someone revoked before comes back. */
     public ParticipantView addSeller(Viewer viewer, UUID planId, UUID userId, String title) {
         PlanView plan = changeableMutualPlan(viewer, planId);
-        UserSummary user = users.find(userId).filter(UserSummary::active)
-                .orElseThrow(() -> new InvalidInputException("userId", "plans.unknownOwner"));
-        if (participants.findOnPlan(planId, user.email()).isPresent()) {
-            throw new InvalidInputException("userId", "participants.alreadyOnPlan");
+        UserSummary user = plans.possibleOwners(viewer).stream().filter(candidate -> candidate.id().equals(userId))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("userId", "participants.notAColleague"));
+        String cleanTitle = optionalText("title", title, MAX_TITLE);
+        Optional<Participant> existing = participants.findOnPlan(planId, user.email());
+        Participant participant;
+        if (existing.isPresent()) {
+            participant = existing.get();
+            if (participant.buyer() || participant.active()) {
+                throw new InvalidInputException("userId", "participants.alreadyOnPlan");
+            }
+            participant.restore();
+            participant.describe(user.name(), cleanTitle, null);
+            save(participant);
+        } else {
+            participant = participants.save(Participant.seller(planId, user.id(), user.name(), user.email(),
+                    cleanTitle, clock.instant()));
         }
-        Participant participant = participants.save(Participant.seller(planId, user.id(), user.name(), user.email(),
-                optionalText("title", title, MAX_TITLE), clock.instant()));
         plans.recordActivity(plan.id(), null, viewer.userId(), null, PlanChange.PARTICIPANT_ADDED, user.name(), null,
                 null, false);
         return participant.view(null, 0);
@@ -117,7 +144,9 @@ public class Participants {
         }
         String token = links.issue(participant.email(), planId, MagicLinks.Purpose.SIGN_IN);
         String inviter = users.find(viewer.userId()).map(UserSummary::name).orElse("");
-        mails.invitation(participant.email(), participant.name(), inviter, plan.dealName(), plan.language(), token);
+        // The email goes to the buyer: it names the account as buyers see it, never the deal's internal name.
+        String account = buyerPlans.view(planId).dealName();
+        mails.invitation(participant.email(), participant.name(), inviter, account, plan.language(), token);
         participant.invited(clock.instant());
         save(participant);
         plans.recordActivity(planId, null, viewer.userId(), null, PlanChange.PARTICIPANT_INVITED, participant.name(),
@@ -133,6 +162,9 @@ public class Participants {
         if (participant.version() != expectedVersion) {
             throw new StaleVersionException("error.stale", participant.version());
         }
+        if (!participant.active()) {
+            return;
+        }
         participant.revoke(clock.instant());
         save(participant);
         plans.recordActivity(planId, null, viewer.userId(), null, PlanChange.PARTICIPANT_REVOKED, participant.name(),
@@ -147,6 +179,9 @@ public class Participants {
         if (!chosen.active()) {
             throw new ConflictException("participants.revoked");
         }
+        if (chosen.isMainContact()) {
+            return;
+        }
         for (Participant other : participants.findByPlan(planId)) {
             if (other.buyer() && other.isMainContact() && !other.id().equals(participantId)) {
                 other.mainContact(false);
@@ -155,7 +190,7 @@ public class Participants {
         }
         chosen.mainContact(true);
         save(chosen);
-        plans.recordActivity(planId, null, viewer.userId(), null, PlanChange.PARTICIPANT_ADDED, chosen.name(), null,
+        plans.recordActivity(planId, null, viewer.userId(), null, PlanChange.MAIN_CONTACT, chosen.name(), null,
                 null, false);
     }
 
@@ -205,7 +240,7 @@ public class Participants {
         if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
             throw new InvalidInputException("email", "validation.email");
         }
-        return clean.toLowerCase();
+        return clean.toLowerCase(Locale.ROOT);
     }
 
     private static String requireText(String field, String value, int max) {

@@ -34,16 +34,19 @@ class PlanVisits {
         return visit(planId, "participant_id", participantId);
     }
 
-    /** Per participant of a plan (sellers by their user): when they last opened it and how often. */
+    /**
+     * Per participant of a plan: when they last opened it and how often. Buyers' visits are theirs as participants;
+     * a colleague's visits are recorded as the user they are.
+     */
     Map<UUID, Engagement> engagement(UUID planId) {
         Map<UUID, Engagement> result = new HashMap<>();
-        jdbc.sql("select p.id as participant_id, max(v.at) as last_seen, count(*) as visits from participant p "
+        jdbc.sql("select p.id, max(v.at) as last_seen, count(*) as visits from participant p "
                         + "join plan_visit v on v.plan_id = p.plan_id "
-                        + "and (v.participant_id = p.id or v.user_id = p.user_id) "
+                        + "and (v.participant_id = p.id or (p.user_id is not null and v.user_id = p.user_id)) "
                         + "where p.plan_id = :plan group by p.id")
                 .param("plan", planId)
                 .query(rs -> {
-                    result.put(rs.getObject("participant_id", UUID.class),
+                    result.put(rs.getObject("id", UUID.class),
                             new Engagement(rs.getTimestamp("last_seen").toInstant(), rs.getInt("visits")));
                 });
         return result;

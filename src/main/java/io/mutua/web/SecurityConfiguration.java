@@ -18,6 +18,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
@@ -85,8 +86,10 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(BUYER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(Paths.BUYER_REQUEST_LINK))
-                        .accessDeniedHandler((request, response, e) ->
-                                response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                        // A form without its CSRF token is refused as such; anything else a buyer may not
+                        // reach does not exist for them.
+                        .accessDeniedHandler((request, response, e) -> response.sendError(e instanceof CsrfException
+                                ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND)))
                 .logout(logout -> logout.logoutUrl(Paths.BUYER_SIGN_OUT)
                         .logoutSuccessUrl(Paths.BUYER_REQUEST_LINK + "?signedOut"))
                 .headers(headers -> headers

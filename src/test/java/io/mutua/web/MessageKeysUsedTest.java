@@ -74,7 +74,7 @@ class MessageKeysUsedTest {
             Map.entry("mapSection.", names(SectionKey.values())),
             Map.entry("mapSectionHint.", names(SectionKey.values())),
             Map.entry("buyerPlan.section.", names(SectionKey.values())),
-            Map.entry("buyerPlan.buyingRole.", names(BuyingRole.values())));
+            Map.entry("buyingRole.", names(BuyingRole.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are

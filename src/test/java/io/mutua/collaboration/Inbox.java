@@ -1,0 +1,57 @@
+package io.mutua.collaboration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** What the test SMTP server received for one address. */
+final class Inbox {
+
+    private final GreenMail server;
+
+    Inbox(GreenMail server) {
+        this.server = server;
+    }
+
+    /** Every message to {@code email} so far. */
+    List<MimeMessage> of(String email) {
+        return Arrays.stream(server.getReceivedMessages()).filter(message -> to(message, email)).toList();
+    }
+
+    /** Waits until {@code email} has received {@code count} messages and returns the latest one. */
+    MimeMessage await(String email, int count) {
+        List<MimeMessage> messages = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> of(email), received -> received.size() >= count);
+        return messages.get(messages.size() - 1);
+    }
+
+    /** The decoded text of a plain-text message. */
+    static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString().replace("\r\n", "\n");
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean to(MimeMessage message, String email) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(email));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+}
