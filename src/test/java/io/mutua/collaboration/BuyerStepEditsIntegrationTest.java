@@ -207,7 +207,7 @@ class BuyerStepEditsIntegrationTest {
 
         mvc.perform(post(stepPath(step) + "/status").with(BuyerSessions.as(buyer)).header("HX-Request", "true")
                         .param("status", "DONE").param("version", String.valueOf(step.version())))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isForbidden());
 
         assertThat(current(step).status()).isEqualTo(step.status());
     }

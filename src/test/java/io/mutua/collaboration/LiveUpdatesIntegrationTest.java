@@ -3,7 +3,6 @@ package io.mutua.collaboration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mutua.EventStream;
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.deals.DealDetails;
@@ -56,8 +55,8 @@ class LiveUpdatesIntegrationTest {
     }
 
     @Test
-    void aSellerWatchingThePlanHearsWhichStepAColleagueChanged() {
-        try (EventStream stream = EventStream.open(EventStream.signedIn(port, rep.email(), TestData.PASSWORD), port,
+    void aSellerWatchingThePlanHearsWhichStepAColleagueChanged() throws Exception {
+        try (EventStream stream = EventStream.open(SignedInHttp.as(rep, port).client(), port,
                 "/plans/" + plan.id() + "/live")) {
             assertThat(stream.status()).isEqualTo(200);
             await().atMost(PATIENCE).until(() -> stream.names().contains("ready"));
@@ -72,9 +71,9 @@ class LiveUpdatesIntegrationTest {
     }
 
     @Test
-    void aSellerWhoMayNotSeeThePlanCannotListenToIt() {
+    void aSellerWhoMayNotSeeThePlanCannotListenToIt() throws Exception {
         TestData.Seller stranger = data.user("REP", data.team("Elsewhere"));
-        try (EventStream stream = EventStream.open(EventStream.signedIn(port, stranger.email(), TestData.PASSWORD),
+        try (EventStream stream = EventStream.open(SignedInHttp.as(stranger, port).client(),
                 port, "/plans/" + plan.id() + "/live")) {
             assertThat(stream.status()).isEqualTo(404);
         }

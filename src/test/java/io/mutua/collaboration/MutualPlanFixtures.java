@@ -124,7 +124,10 @@ class MutualPlanFixtures {
      * a milestone with only internal steps, an internal comment and document, and qualification notes.
      */
     Internal seedInternal(Fixture fixture) {
-        String secret = "SECRET" + TestData.unique();
+        return seedInternal(fixture, "SECRET" + TestData.unique());
+    }
+
+    Internal seedInternal(Fixture fixture, String secret) {
         Viewer viewer = fixture.viewer();
         UUID planId = fixture.planId();
         UUID milestone = fixture.plan().milestones().get(0).id();

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A seller signed in through the real login form over real HTTP, with a cookie jar: for what MockMvc skips, such
- * as the servlet container's multipart parsing and its size limits.
+ * A seller signed in through the real login form, or a buyer through a magic link, over real HTTP with a cookie
+ * jar: for what MockMvc skips, such as the servlet container's multipart parsing and its size limits, and
+ * Server-Sent Events streams.
  */
 final class SignedInHttp {
 
@@ -45,6 +46,24 @@ final class SignedInHttp {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return client;
+    }
+
+    /** Opens a magic link and presses "Open the plan", as a buyer does. */
+    static SignedInHttp buyer(String linkPath, int port) throws Exception {
+        SignedInHttp client = new SignedInHttp(port);
+        String token = client.csrfOf(linkPath);
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.uri("/b/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("token", BuyerClient.tokenOf(linkPath),
+                        "_csrf", token)))));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElse("")).contains("/b/plans/");
+        return client;
+    }
+
+    /** The client with this session's cookies, e.g. for {@link EventStream}. */
+    HttpClient client() {
+        return http;
     }
 
     /** The CSRF token of the forms on a page. */

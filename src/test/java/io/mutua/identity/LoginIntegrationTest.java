@@ -161,7 +161,7 @@ class LoginIntegrationTest {
             mvc.perform(get(assets.group(1))).andExpect(status().isOk())
                     .andExpect(header().string("Cache-Control", Matchers.containsString("max-age=31536000")));
         }
-        assertThat(found).as("stylesheet, icon, htmx and our script").isEqualTo(4);
+        assertThat(found).as("stylesheet, icon, htmx, its live-update extension and our script").isEqualTo(5);
     }
 
     @Test
