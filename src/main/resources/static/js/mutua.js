@@ -53,6 +53,14 @@
         requests.forEach(function (issue) { issue(true); });
     });
 
+    // Whether the page is connected for live updates, on the element that holds the connection.
+    document.addEventListener("htmx:sseOpen", function (event) {
+        event.target.setAttribute("data-live", "open");
+    });
+    document.addEventListener("htmx:sseError", function (event) {
+        event.target.setAttribute("data-live", "reconnecting");
+    });
+
     // The server ends a stream with a named event when the reader's access ended (sse-close): say so.
     document.addEventListener("htmx:sseClose", function (event) {
         var ended = document.getElementById("live-ended");
