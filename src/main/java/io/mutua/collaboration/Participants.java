@@ -104,8 +104,9 @@ public class Participants {
             participant = Participant.buyer(planId, cleanName, cleanEmail, cleanTitle, role, clock.instant());
         }
         participants.save(participant);
+        // The name only: the activity is shared, and buyers need not learn each other's addresses from it.
         plans.recordActivity(plan.id(), null, viewer.userId(), null, PlanChange.PARTICIPANT_ADDED, cleanName, null,
-                cleanEmail, false);
+                null, false);
         return participant.view(null, 0);
     }
 

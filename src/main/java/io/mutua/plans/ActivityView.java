@@ -15,6 +15,11 @@ public record ActivityView(Instant at, String actorName, PlanChange change, Stri
         return ActivityPart.of(change, after);
     }
 
+    /** For a change whose subject is a named thing rather than free text: the message key of its name. */
+    public String subjectKey() {
+        return change == PlanChange.SECTION ? "mapSection." + subject : null;
+    }
+
     public boolean hasValues() {
         return !beforeParts().isEmpty() || !afterParts().isEmpty();
     }

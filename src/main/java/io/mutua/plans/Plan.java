@@ -71,6 +71,8 @@ class Plan {
         this.convertedBy = by;
         this.conversionOverride = override;
         this.language = language;
+        // Shared with the buyer, the plan is theirs too: it is never regenerated from a playbook again.
+        this.edited = true;
         this.updatedAt = now;
     }
 

@@ -11,6 +11,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -126,8 +128,16 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .csrf(Customizer.withDefaults())
-                .exceptionHandling(errors -> errors.accessDeniedHandler(
-                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)));
+                // A buyer session finds no seller page at all; a seller without the role is told so.
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> response.sendError(
+                        isBuyer() && !(e instanceof CsrfException)
+                                ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_FORBIDDEN)));
         return http.build();
+    }
+
+    private static boolean isBuyer() {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        return signedIn != null && signedIn.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + BUYER).equals(authority.getAuthority()));
     }
 }

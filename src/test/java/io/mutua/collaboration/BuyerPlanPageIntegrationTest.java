@@ -198,9 +198,9 @@ class BuyerPlanPageIntegrationTest {
     @Test
     void aSellerSessionIsNotABuyerAndABuyerSessionReachesNoSellerPage() throws Exception {
         mvc.perform(get(fixture.buyerPath()).with(SignIn.as(fixture.rep()))).andExpect(status().isNotFound());
-        mvc.perform(get(fixture.sellerPage()).with(BuyerSessions.as(buyer))).andExpect(status().isForbidden());
+        mvc.perform(get(fixture.sellerPage()).with(BuyerSessions.as(buyer))).andExpect(status().isNotFound());
         mvc.perform(get(fixture.sellerPath() + "/comments").with(BuyerSessions.as(buyer)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 
     // --- language --------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.mutua.collaboration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.deals.DealDetails;
@@ -39,6 +40,12 @@ class LiveUpdatesIntegrationTest {
     PlanService plans;
     @Autowired
     Users users;
+    @Autowired
+    MutualPlanFixtures fixtures;
+    @Autowired
+    Participants participants;
+    @Autowired
+    GreenMail mailServer;
 
     TestData.Seller rep;
     TestData.Seller manager;
@@ -85,5 +92,46 @@ class LiveUpdatesIntegrationTest {
                 "/plans/" + plan.id() + "/live")) {
             assertThat(stream.status()).isNotEqualTo(200);
         }
+    }
+
+    @Test
+    void aRevokedBuyersOpenStreamIsClosedAtOnceAndCannotBeOpenedAgain() throws Exception {
+        MutualPlanFixtures.Fixture fixture = fixtures.mutualPlan();
+        ParticipantView buyer = fixture.colleague();
+        SignedInHttp session = SignedInHttp.buyer(invite(fixture, buyer), port);
+        try (EventStream stream = EventStream.open(session.client(), port, fixture.buyerPath() + "/live")) {
+            assertThat(stream.status()).isEqualTo(200);
+            await().atMost(PATIENCE).until(() -> stream.names().contains("ready"));
+
+            long version = participants.list(fixture.viewer(), fixture.planId()).stream()
+                    .filter(person -> person.id().equals(buyer.id())).findFirst().orElseThrow().version();
+            participants.revoke(fixture.viewer(), fixture.planId(), buyer.id(), version);
+
+            await().atMost(PATIENCE).until(stream::closed);
+            assertThat(stream.names()).contains("revoked");
+        }
+        try (EventStream again = EventStream.open(session.client(), port, fixture.buyerPath() + "/live")) {
+            assertThat(again.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aBuyerOfOnePlanCannotListenToAnother() throws Exception {
+        MutualPlanFixtures.Fixture mine = fixtures.mutualPlan();
+        MutualPlanFixtures.Fixture theirs = fixtures.mutualPlan();
+        SignedInHttp session = SignedInHttp.buyer(invite(mine, mine.mainContact()), port);
+        try (EventStream stream = EventStream.open(session.client(), port, theirs.buyerPath() + "/live")) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+        try (EventStream stream = EventStream.open(session.client(), port, theirs.sellerPath() + "/live")) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    private String invite(MutualPlanFixtures.Fixture fixture, ParticipantView person) {
+        Inbox inbox = new Inbox(mailServer);
+        int before = inbox.of(person.email()).size();
+        participants.invite(fixture.viewer(), fixture.planId(), person.id());
+        return BuyerClient.linkIn(Inbox.body(inbox.await(person.email(), before + 1)));
     }
 }

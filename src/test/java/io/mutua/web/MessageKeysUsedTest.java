@@ -81,7 +81,8 @@ class MessageKeysUsedTest {
      * written: NavLink labels in {@link #javaKeysExistInBothBundles()}, error pages show {@code ErrorPage} and
      * {@code DomainException} keys, which are checked there too.
      */
-    private static final Set<String> KEYS_FROM_JAVA = Set.of("link.labelKey()", "page.messageKey()");
+    private static final Set<String> KEYS_FROM_JAVA = Set.of("link.labelKey()", "page.messageKey()",
+            "entry.subjectKey()", "part.messageKey()");
 
     private final Bundle english = I18nSources.english();
     private final Bundle greek = I18nSources.greek();
