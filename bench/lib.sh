@@ -51,6 +51,15 @@ sign_in_with_sample_data() {
     api_token=$(curl -s -u "$email:$password" -X POST "$base/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 }
 
+# The session cookie ("MUTUA_SESSION=…") of a fresh sign-in as another user of the sample data (same password).
+session_of() {
+    local jar="$work/cookies-$1" token
+    token=$(curl -s -c "$jar" -b "$jar" "$base/login" | csrf)
+    curl -s -o /dev/null -c "$jar" -b "$jar" "$base/login" \
+        --data-urlencode "_csrf=$token" --data-urlencode "email=$1" --data-urlencode "password=$password"
+    echo "MUTUA_SESSION=$(awk '$6 == "MUTUA_SESSION" {print $7}' "$jar")"
+}
+
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
 # The path of the first deal of the sample data that has a plan.

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 start_mutua
 sign_in_with_sample_data
-session="MUTUA_SESSION=$(awk '$6 == "MUTUA_SESSION" {print $7}' "$cookies")"
+# The viewers are the team's manager; the admin changes the step (nobody is told of their own changes).
+session=$(session_of eleni.manager@example.com)
 java bench/LiveBench.java "$base" "$session" "$api_token" "$(planned_deal)" "$pid" \
     "${BENCH_STREAMS:-500}" "${BENCH_ROUNDS:-50}" | tee bench/results/live.txt

@@ -1,7 +1,6 @@
 package io.mutua.collaboration;
 
 import io.mutua.identity.Viewer;
-import io.mutua.plans.Audience;
 import io.mutua.plans.PlanService;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -30,12 +29,12 @@ class LiveController {
     @GetMapping(path = SELLER_STREAM, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter seller(Viewer viewer, @PathVariable UUID planId) {
         plans.get(viewer, planId);
-        return live.subscribe(planId, Audience.SELLER, null);
+        return live.subscribeSeller(planId, viewer.userId());
     }
 
     @GetMapping(path = BUYER_STREAM, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter buyer(Buyer buyer, @PathVariable UUID planId) {
         ParticipantView participant = buyers.participant(buyer.email(), planId);
-        return live.subscribe(planId, Audience.BUYER, participant.id());
+        return live.subscribeBuyer(planId, participant.id());
     }
 }

@@ -56,14 +56,26 @@ public class LiveUpdates implements SmartLifecycle {
         this.jdbc = jdbc;
     }
 
-    /** One open stream: whose it is decides which events it gets. */
-    private record Viewer(SseEmitter emitter, Audience audience, UUID participantId) {
+    /**
+     * One open stream: whose it is decides which events it gets. {@code who} names the reader as changes name their
+     * author ("u:" and a user, "p:" and a participant): nobody is told of their own changes, which their page
+     * already shows.
+     */
+    private record Viewer(SseEmitter emitter, Audience audience, UUID participantId, String who) {
     }
 
-    /** Opens a stream of a plan's changes for one viewer. */
-    public SseEmitter subscribe(UUID planId, Audience audience, UUID participantId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Viewer viewer = new Viewer(emitter, audience, participantId);
+    /** Opens a stream of a plan's changes for a seller. */
+    public SseEmitter subscribeSeller(UUID planId, UUID userId) {
+        return subscribe(planId, new Viewer(new SseEmitter(0L), Audience.SELLER, null, "u:" + userId));
+    }
+
+    /** Opens a stream of a plan's shared changes for a buyer taking part in it. */
+    public SseEmitter subscribeBuyer(UUID planId, UUID participantId) {
+        return subscribe(planId, new Viewer(new SseEmitter(0L), Audience.BUYER, participantId, "p:" + participantId));
+    }
+
+    private SseEmitter subscribe(UUID planId, Viewer viewer) {
+        SseEmitter emitter = viewer.emitter();
         viewers.computeIfAbsent(planId, id -> new CopyOnWriteArraySet<>()).add(viewer);
         Runnable remove = () -> forget(planId, viewer);
         emitter.onCompletion(remove);
@@ -81,12 +93,20 @@ public class LiveUpdates implements SmartLifecycle {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PlanActivity activity) {
         String part = part(activity);
-        notifyNodes(activity.planId() + " " + part + " " + (activity.internal() ? "internal" : "shared"));
+        notifyNodes(activity.planId() + " " + part + " " + (activity.internal() ? "internal" : "shared") + " "
+                + author(activity));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(ParticipantRevoked revoked) {
         notifyNodes(revoked.planId() + " revoked " + revoked.participantId());
+    }
+
+    private static String author(PlanActivity activity) {
+        if (activity.actorUserId() != null) {
+            return "u:" + activity.actorUserId();
+        }
+        return activity.actorParticipantId() != null ? "p:" + activity.actorParticipantId() : "-";
     }
 
     /** What a change touches, as the name of the event the pages listen to. */
@@ -106,7 +126,10 @@ public class LiveUpdates implements SmartLifecycle {
                 .query().singleValue();
     }
 
-    /** Delivers one notification to this node's viewers of the plan. */
+    /**
+     * Delivers one notification to this node's viewers of the plan: "plan part shared|internal author", or
+     * "plan revoked participant".
+     */
     void deliver(String message) {
         String[] parts = message.split(" ");
         UUID planId = UUID.fromString(parts[0]);
@@ -122,7 +145,11 @@ public class LiveUpdates implements SmartLifecycle {
             return;
         }
         boolean internal = "internal".equals(parts[2]);
+        String author = parts[3];
         for (Viewer viewer : watching) {
+            if (viewer.who().equals(author)) {
+                continue;
+            }
             if (viewer.audience() == Audience.SELLER) {
                 send(planId, viewer, SseEmitter.event().name(parts[1]).data(""));
             } else if (!internal) {

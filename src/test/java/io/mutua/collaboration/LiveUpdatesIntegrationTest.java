@@ -78,6 +78,24 @@ class LiveUpdatesIntegrationTest {
     }
 
     @Test
+    void nobodyIsToldOfTheirOwnChangesWhichTheirPageAlreadyShows() throws Exception {
+        try (EventStream stream = EventStream.open(SignedInHttp.as(rep, port).client(), port,
+                "/plans/" + plan.id() + "/live")) {
+            await().atMost(PATIENCE).until(() -> stream.names().contains("ready"));
+
+            StepView mine = plan.steps().get(0);
+            StepView theirs = plan.steps().get(1);
+            plans.updateStep(users.viewer(rep.id()), plan.id(), mine.id(), mine.version(),
+                    StepUpdate.status(StepStatus.IN_PROGRESS), false);
+            plans.updateStep(users.viewer(manager.id()), plan.id(), theirs.id(), theirs.version(),
+                    StepUpdate.status(StepStatus.IN_PROGRESS), false);
+
+            await().atMost(PATIENCE).until(() -> stream.names().contains("step-" + theirs.id()));
+            assertThat(stream.names()).doesNotContain("step-" + mine.id());
+        }
+    }
+
+    @Test
     void aSellerWhoMayNotSeeThePlanCannotListenToIt() throws Exception {
         TestData.Seller stranger = data.user("REP", data.team("Elsewhere"));
         try (EventStream stream = EventStream.open(SignedInHttp.as(stranger, port).client(),

@@ -151,7 +151,7 @@ class MutualPlanWebIntegrationTest {
         String page = page(rep);
         assertThat(panel(page)).contains("Converted by " + manager.name(),
                 "Shared before qualification was complete. Reason:</strong> " + reason);
-        assertThat(activity(page)).contains("made the plan a mutual action plan", reason, "economic_buyer, champion");
+        assertThat(activity(page)).contains("made the plan a mutual action plan", reason, "Economic buyer, Champion");
     }
 
     @Test
@@ -189,7 +189,7 @@ class MutualPlanWebIntegrationTest {
         assertThat(page).doesNotContain("<script>alert", "href=\"javascript:");
         assertThat(between(page, "id=\"section-solution\"", "</section>")).contains("Proposed solution",
                 "Nothing written yet. Outline what we propose");
-        assertThat(activity(page)).contains("changed the section PROBLEMS");
+        assertThat(activity(page)).contains("changed the section Problems the buyer is solving");
 
         mvc.perform(section(mutual, "solution", "Not mine to write", 0).with(SignIn.as(teammate)))
                 .andExpect(status().isForbidden());
