@@ -51,10 +51,12 @@ public class LiveBench {
         String stepPath = "/api/v1/plans/" + planId + "/steps/" + find(STEP_ID, plan);
 
         long before = rssMib(pid);
+        long heapBefore = liveHeapKib(pid);
         long opening = System.nanoTime();
         bench.open("/plans/" + planId + "/live", connections);
         double openSeconds = (System.nanoTime() - opening) / 1e9;
         long open = rssMib(pid);
+        long heapOpen = liveHeapKib(pid);
 
         List<Double> lastViewer = new ArrayList<>();
         List<Double> everyViewer = new ArrayList<>();
@@ -91,8 +93,11 @@ public class LiveBench {
                 percentile(lastViewer, 50), percentile(lastViewer, 99), percentile(lastViewer, 100));
         System.out.printf("  change → each viewer         p50 %6.1f ms   p99 %6.1f ms%n",
                 percentile(everyViewer, 50), percentile(everyViewer, 99));
-        System.out.printf("  server RSS: %d MiB before, %d MiB with the streams open, %d MiB after the changes "
-                + "(%.0f KiB per stream)%n", before, open, after, (open - before) * 1024.0 / connections);
+        System.out.printf("  server RSS: %d MiB before, %d MiB with the streams open, %d MiB after the changes%n",
+                before, open, after);
+        System.out.printf("  server heap in use after a full GC: %d MiB before, %d MiB with the streams open "
+                + "(%.1f KiB per stream)%n", heapBefore / 1024, heapOpen / 1024,
+                (heapOpen - heapBefore) / (double) connections);
         System.exit(0);
     }
 
@@ -178,6 +183,23 @@ public class LiveBench {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** The server's heap in use right after a full collection, in KiB (jcmd, from the JDK). */
+    private static long liveHeapKib(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        Matcher used = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info said nothing about the heap of " + pid);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
     }
 
     private static double percentile(List<Double> values, int percent) {
