@@ -17,9 +17,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * posts forms with the CSRF token of the last page it read, and comes from its own address, as rate limits count
  * per address.
  */
-final class BuyerClient {
+public final class BuyerClient {
 
-    static final String SESSION_COOKIE = "MUTUA_SESSION";
+    public static final String SESSION_COOKIE = "MUTUA_SESSION";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SIGN_IN_LINK = Pattern.compile("http://localhost:8080(/b/sign-in\\?token=[A-Za-z0-9_-]+)");
 
@@ -28,14 +28,14 @@ final class BuyerClient {
     private final Map<String, Cookie> cookies = new LinkedHashMap<>();
     private String csrf;
 
-    BuyerClient(MockMvc mvc) {
+    public BuyerClient(MockMvc mvc) {
         this.mvc = mvc;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     /** The path of the sign-in link in an email body. */
-    static String linkIn(String mailBody) {
+    public static String linkIn(String mailBody) {
         Matcher link = SIGN_IN_LINK.matcher(mailBody);
         if (!link.find()) {
             throw new AssertionError("no sign-in link in: " + mailBody);
@@ -43,20 +43,20 @@ final class BuyerClient {
         return link.group(1);
     }
 
-    static String tokenOf(String link) {
+    public static String tokenOf(String link) {
         return link.substring(link.indexOf("token=") + "token=".length());
     }
 
-    MockHttpServletResponse get(String path) throws Exception {
+    public MockHttpServletResponse get(String path) throws Exception {
         return send(MockMvcRequestBuilders.get(path));
     }
 
-    MockHttpServletResponse htmx(String path) throws Exception {
+    public MockHttpServletResponse htmx(String path) throws Exception {
         return send(MockMvcRequestBuilders.get(path).header("HX-Request", "true"));
     }
 
     /** Posts a form with the CSRF token of the last page read; {@code fields} are name, value, name, value… */
-    MockHttpServletResponse post(String path, String... fields) throws Exception {
+    public MockHttpServletResponse post(String path, String... fields) throws Exception {
         MockHttpServletRequestBuilder request = form(path, fields);
         if (csrf != null) {
             request.param("_csrf", csrf);
@@ -64,26 +64,26 @@ final class BuyerClient {
         return send(request);
     }
 
-    MockHttpServletResponse postWithoutCsrf(String path, String... fields) throws Exception {
+    public MockHttpServletResponse postWithoutCsrf(String path, String... fields) throws Exception {
         return send(form(path, fields));
     }
 
     /** Opens a magic link and presses "Open the plan"; the response is where that leads. */
-    MockHttpServletResponse signInWith(String link) throws Exception {
+    public MockHttpServletResponse signInWith(String link) throws Exception {
         get(link);
         return post("/b/sign-in", "token", tokenOf(link));
     }
 
-    String sessionId() {
+    public String sessionId() {
         Cookie session = cookies.get(SESSION_COOKIE);
         return session == null ? null : session.getValue();
     }
 
-    void forgetCookies() {
+    public void forgetCookies() {
         cookies.clear();
     }
 
-    void useCookie(String name, String value) {
+    public void useCookie(String name, String value) {
         cookies.put(name, new Cookie(name, value));
     }
 

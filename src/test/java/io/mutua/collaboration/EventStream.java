@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A Server-Sent Events stream opened over real HTTP, as a browser's EventSource would: it remembers the name and
  * data of every event that arrived and whether the server closed the stream.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
     private final List<String> names = new CopyOnWriteArrayList<>();
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -26,7 +26,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** Opens {@code path} as an event stream with the client's session; returns once the response started. */
-    static EventStream open(HttpClient http, int port, String path) {
+    public static EventStream open(HttpClient http, int port, String path) {
         EventStream stream = new EventStream();
         http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Accept", "text/event-stream").build(),
@@ -42,21 +42,21 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The response status, waiting for the server to answer. */
-    int status() {
+    public int status() {
         return status.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names);
     }
 
     /** Every line received, event names and data alike, as sent. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** Whether the server ended the stream. */
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 

@@ -10,28 +10,28 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 /** What the test SMTP server received for one address. */
-final class Inbox {
+public final class Inbox {
 
     private final GreenMail server;
 
-    Inbox(GreenMail server) {
+    public Inbox(GreenMail server) {
         this.server = server;
     }
 
     /** Every message to {@code email} so far. */
-    List<MimeMessage> of(String email) {
+    public List<MimeMessage> of(String email) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> to(message, email)).toList();
     }
 
     /** Waits until {@code email} has received {@code count} messages and returns the latest one. */
-    MimeMessage await(String email, int count) {
+    public MimeMessage await(String email, int count) {
         List<MimeMessage> messages = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> of(email), received -> received.size() >= count);
         return messages.get(messages.size() - 1);
     }
 
     /** The decoded text of a plain-text message. */
-    static String body(MimeMessage message) {
+    public static String body(MimeMessage message) {
         try {
             return message.getContent().toString().replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {
@@ -39,7 +39,7 @@ final class Inbox {
         }
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {

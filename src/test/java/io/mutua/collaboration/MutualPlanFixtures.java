@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * emails are unique per plan; {@link #seedInternal} adds internal items that all carry one secret marker.
  */
 @Component
-class MutualPlanFixtures {
+public class MutualPlanFixtures {
 
     private final TestData data;
     private final Users users;
@@ -57,36 +57,36 @@ class MutualPlanFixtures {
     }
 
     /** A mutual action plan and its people; {@code tag} is unique to it and appears in names and emails. */
-    record Fixture(UUID teamId, TestData.Seller rep, Viewer viewer, DealView deal, PlanView plan,
+    public record Fixture(UUID teamId, TestData.Seller rep, Viewer viewer, DealView deal, PlanView plan,
             ParticipantView mainContact, ParticipantView colleague, ParticipantView accountExecutive, String tag) {
 
-        UUID planId() {
+        public UUID planId() {
             return plan.id();
         }
 
-        String buyerPath() {
+        public String buyerPath() {
             return "/b/plans/" + plan.id();
         }
 
-        String sellerPath() {
+        public String sellerPath() {
             return "/plans/" + plan.id();
         }
 
-        String sellerPage() {
+        public String sellerPage() {
             return "/deals/" + deal.id() + "/plan";
         }
 
-        StepView sharedStep() {
+        public StepView sharedStep() {
             return plan.steps().stream().filter(step -> step.visibility() == Visibility.SHARED).findFirst()
                     .orElseThrow();
         }
     }
 
     /** What {@link #seedInternal} made, all marked with {@code secret}. */
-    record Internal(String secret, StepView step, UUID attachmentId, UUID stepAttachmentId) {
+    public record Internal(String secret, StepView step, UUID attachmentId, UUID stepAttachmentId) {
     }
 
-    Fixture mutualPlan() {
+    public Fixture mutualPlan() {
         String tag = TestData.unique();
         UUID team = data.team("Collaboration");
         TestData.Seller rep = data.user("REP", team);
@@ -123,11 +123,11 @@ class MutualPlanFixtures {
      * Internal items with a secret in their text: an internal step (with a description, a comment and a document),
      * a milestone with only internal steps, an internal comment and document, and qualification notes.
      */
-    Internal seedInternal(Fixture fixture) {
+    public Internal seedInternal(Fixture fixture) {
         return seedInternal(fixture, "SECRET" + TestData.unique());
     }
 
-    Internal seedInternal(Fixture fixture, String secret) {
+    public Internal seedInternal(Fixture fixture, String secret) {
         Viewer viewer = fixture.viewer();
         UUID planId = fixture.planId();
         UUID milestone = fixture.plan().milestones().get(0).id();
@@ -149,7 +149,7 @@ class MutualPlanFixtures {
         return new Internal(secret, step, attachment, stepAttachment);
     }
 
-    static MockMultipartFile text(String name, String content) {
+    public static MockMultipartFile text(String name, String content) {
         return new MockMultipartFile("file", name, "text/plain", content.getBytes(StandardCharsets.UTF_8));
     }
 }

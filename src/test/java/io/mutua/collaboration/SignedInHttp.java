@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * jar: for what MockMvc skips, such as the servlet container's multipart parsing and its size limits, and
  * Server-Sent Events streams.
  */
-final class SignedInHttp {
+public final class SignedInHttp {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -36,7 +36,7 @@ final class SignedInHttp {
         this.base = "http://localhost:" + port;
     }
 
-    static SignedInHttp as(TestData.Seller seller, int port) throws Exception {
+    public static SignedInHttp as(TestData.Seller seller, int port) throws Exception {
         SignedInHttp client = new SignedInHttp(port);
         String token = client.csrfOf("/login");
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(client.uri("/login"))
@@ -49,7 +49,7 @@ final class SignedInHttp {
     }
 
     /** Opens a magic link and presses "Open the plan", as a buyer does. */
-    static SignedInHttp buyer(String linkPath, int port) throws Exception {
+    public static SignedInHttp buyer(String linkPath, int port) throws Exception {
         SignedInHttp client = new SignedInHttp(port);
         String token = client.csrfOf(linkPath);
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.uri("/b/sign-in"))
@@ -62,12 +62,12 @@ final class SignedInHttp {
     }
 
     /** The client with this session's cookies, e.g. for {@link EventStream}. */
-    HttpClient client() {
+    public HttpClient client() {
         return http;
     }
 
     /** The CSRF token of the forms on a page. */
-    String csrfOf(String path) throws Exception {
+    public String csrfOf(String path) throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).GET());
         Matcher matcher = CSRF.matcher(page.body());
         assertThat(matcher.find()).as("a form with a CSRF token on %s", path).isTrue();
@@ -75,7 +75,7 @@ final class SignedInHttp {
     }
 
     /** Sends a file as htmx sends an upload form: multipart, with the CSRF token in a header. */
-    HttpResponse<String> upload(String path, String csrf, String fileName, String contentType, byte[] bytes)
+    public HttpResponse<String> upload(String path, String csrf, String fileName, String contentType, byte[] bytes)
             throws Exception {
         String boundary = "----mutua" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -92,7 +92,7 @@ final class SignedInHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
