@@ -35,7 +35,7 @@ class ParticipantDirectoryAdapter implements ParticipantDirectory {
                 .map(participant -> participant.view(null, 0))
                 .map(view -> new PlanParticipant(view.id(), view.name(), view.email(), view.title(), view.side(),
                         view.buyingRole() == null ? null : view.buyingRole().name(), view.mainContact(),
-                        !view.active() ? "REVOKED" : view.invitedAt() != null ? "INVITED" : "ADDED"))
+                        !view.active() ? "REVOKED" : view.invitedAt() != null ? "INVITED" : "ADDED", view.userId()))
                 .toList();
     }
 

@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class BuyerPlans {
 
     private final PlanService plans;
+    private final PlanSignatures signatures;
 
-    BuyerPlans(PlanService plans) {
+    BuyerPlans(PlanService plans, PlanSignatures signatures) {
         this.plans = plans;
+        this.signatures = signatures;
     }
 
     @Transactional(readOnly = true)
@@ -54,5 +56,44 @@ public class BuyerPlans {
     public List<ActivityView> activity(UUID planId, UUID participantId, Instant since) {
         plans.buyerView(planId);
         return plans.buyerActivity(planId, participantId, since);
+    }
+
+    // --- signing and revisions: only shared content is ever signed or kept in a revision -------------------------
+
+    /** Signatures, required signers, revisions and what changed since the last signature. */
+    @Transactional(readOnly = true)
+    public SigningState signing(UUID planId) {
+        plans.buyerView(planId);
+        return signatures.state(planId);
+    }
+
+    /** The participant signs; they must be one of the required buyer signers (403 otherwise). */
+    public SignatureView sign(UUID planId, UUID participantId, SignatureRequest request, SignatureOrigin origin) {
+        plans.buyerView(planId);
+        return signatures.signAsBuyer(planId, participantId, request, origin);
+    }
+
+    @Transactional(readOnly = true)
+    public SignatureCertificate certificate(UUID planId) {
+        plans.buyerView(planId);
+        return signatures.certificate(planId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RevisionView> revisions(UUID planId) {
+        plans.buyerView(planId);
+        return signatures.revisionList(planId);
+    }
+
+    @Transactional(readOnly = true)
+    public RevisionView revision(UUID planId, int number) {
+        plans.buyerView(planId);
+        return signatures.revision(planId, number);
+    }
+
+    @Transactional(readOnly = true)
+    public RevisionDiff diff(UUID planId, int from, int to) {
+        plans.buyerView(planId);
+        return signatures.diff(planId, from, to);
     }
 }

@@ -25,9 +25,10 @@ public interface ParticipantDirectory {
 
     /**
      * A participant as the plan lists them: {@code buyingRole} only for buyers; {@code mainContact} for the AE and
-     * the buyer's main contact who co-own the plan; {@code status} ADDED, INVITED or REVOKED.
+     * the buyer's main contact who co-own the plan; {@code status} ADDED, INVITED or REVOKED; {@code userId} only
+     * for sellers.
      */
     record PlanParticipant(UUID id, String name, String email, String title, String side, String buyingRole,
-            boolean mainContact, String status) {
+            boolean mainContact, String status, UUID userId) {
     }
 }

@@ -110,6 +110,24 @@ class Plan {
         this.updatedAt = now;
     }
 
+    /** Every required signer of both sides signed the shared content as it is: the plan is mutually signed. */
+    void markSigned(Instant now) {
+        requireOpen();
+        if (kind != PlanKind.MUTUAL) {
+            throw new ConflictException("plans.notMutual");
+        }
+        this.status = PlanStatus.SIGNED;
+        this.updatedAt = now;
+    }
+
+    /** A signed plan whose signatures no longer all hold (the content changed, a signer was added) is active again. */
+    void reopenForSigning(Instant now) {
+        if (status == PlanStatus.SIGNED) {
+            this.status = PlanStatus.ACTIVE;
+            this.updatedAt = now;
+        }
+    }
+
     void close(Instant now) {
         this.status = PlanStatus.CLOSED;
         this.updatedAt = now;

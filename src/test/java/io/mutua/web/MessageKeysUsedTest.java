@@ -11,7 +11,9 @@ import io.mutua.identity.Role;
 import io.mutua.plans.EstimateSource;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanStatus;
+import io.mutua.plans.RevisionReason;
 import io.mutua.plans.SectionKey;
+import io.mutua.plans.SignatureStatus;
 import io.mutua.plans.StepStatus;
 import io.mutua.playbooks.OwnerRole;
 import io.mutua.playbooks.Side;
@@ -74,7 +76,9 @@ class MessageKeysUsedTest {
             Map.entry("mapSection.", names(SectionKey.values())),
             Map.entry("mapSectionHint.", names(SectionKey.values())),
             Map.entry("buyerPlan.section.", names(SectionKey.values())),
-            Map.entry("buyingRole.", names(BuyingRole.values())));
+            Map.entry("buyingRole.", names(BuyingRole.values())),
+            Map.entry("signatureStatus.", names(SignatureStatus.values())),
+            Map.entry("revisionReason.", names(RevisionReason.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
