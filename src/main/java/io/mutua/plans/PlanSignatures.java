@@ -133,7 +133,8 @@ public class PlanSignatures {
     @Transactional(readOnly = true)
     public String revisionContent(Viewer viewer, UUID planId, int number) {
         mutualPlan(viewer, planId);
-        return stored(planId, number).canonical();
+        return revisions.snapshot(planId, number)
+                .orElseThrow(() -> new NotFoundException("signatures.revisionNotFound")).canonical();
     }
 
     @Transactional(readOnly = true)
@@ -151,8 +152,8 @@ public class PlanSignatures {
                 : certificate.signatures().get(certificate.signatures().size() - 1).revision();
         RevisionDiff since = null;
         if (lastSigned != null) {
-            Snapshot signed = stored(planId, lastSigned);
-            if (!signed.hash().equals(current.hash())) {
+            Snapshot signed = revisions.snapshot(planId, lastSigned).orElse(null);
+            if (signed != null && signed.readable() && !signed.hash().equals(current.hash())) {
                 since = RevisionDiff.between(signed.content(), signed.progress(), current.content(),
                         current.progress());
             }
@@ -301,7 +302,7 @@ public class PlanSignatures {
             Optional<Snapshot> signed = stored.computeIfAbsent(row.revision(),
                     number -> revisions.snapshot(planId, number));
             SignatureStatus status;
-            if (signed.isEmpty() || !signed.get().hash().equals(row.contentHash())) {
+            if (signed.isEmpty() || !signed.get().readable() || !signed.get().hash().equals(row.contentHash())) {
                 status = SignatureStatus.TAMPERED;
             } else if (row.outdated()) {
                 status = SignatureStatus.OUTDATED;
@@ -330,8 +331,12 @@ public class PlanSignatures {
     }
 
     private Snapshot stored(UUID planId, int number) {
-        return revisions.snapshot(planId, number)
+        Snapshot snapshot = revisions.snapshot(planId, number)
                 .orElseThrow(() -> new NotFoundException("signatures.revisionNotFound"));
+        if (!snapshot.readable()) {
+            throw new ConflictException("signatures.revisionUnreadable");
+        }
+        return snapshot;
     }
 
     private PlanView mutualPlan(Viewer viewer, UUID planId) {

@@ -64,6 +64,15 @@ public final class BuyerClient {
         return send(request);
     }
 
+    /** Posts a form as htmx does: with the CSRF token of the last page read and the HX-Request header. */
+    public MockHttpServletResponse htmxPost(String path, String... fields) throws Exception {
+        MockHttpServletRequestBuilder request = form(path, fields).header("HX-Request", "true");
+        if (csrf != null) {
+            request.param("_csrf", csrf);
+        }
+        return send(request);
+    }
+
     public MockHttpServletResponse postWithoutCsrf(String path, String... fields) throws Exception {
         return send(form(path, fields));
     }
