@@ -20,6 +20,7 @@ import io.mutua.playbooks.Side;
 import io.mutua.playbooks.Visibility;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,6 +210,32 @@ class PlanSignaturesIntegrationTest {
                 assertThat(signatures.revisions(fixture.viewer(), fixture.planId()))
                         .extracting(RevisionView::number, RevisionView::reason).first()
                         .isEqualTo(org.assertj.core.groups.Tuple.tuple(3, RevisionReason.CLOSE)));
+    }
+
+    @Test
+    void aStaleChoiceOfSignersOverwritesNothingAndThePanelSpeaksThePagesLanguage() throws Exception {
+        MockHttpServletResponse chosen = chooseSigners(0, fixture.colleague());
+        assertThat(chosen.getStatus()).isEqualTo(200);
+        assertThat(chosen.getContentAsString()).contains("The signers are saved.");
+        MockHttpServletResponse stale = chooseSigners(0, fixture.mainContact());
+        assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getContentAsString()).contains("Someone changed the signers meanwhile");
+        assertThat(signatures.certificate(fixture.planId()).requiredSigners())
+                .extracting(SignerView::participantId)
+                .containsExactly(fixture.accountExecutive().id(), fixture.colleague().id());
+
+        String greek = mvc.perform(get(fixture.sellerPath() + "/signatures").header("HX-Request", "true")
+                .locale(Locale.forLanguageTag("el")).with(SignIn.as(fixture.rep())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(greek).contains("Υπογραφές").contains("Ποιοι υπογράφουν").contains("Eric Economic")
+                .doesNotContain("Who signs");
+    }
+
+    private MockHttpServletResponse chooseSigners(long version, ParticipantView buyer) throws Exception {
+        return mvc.perform(post(fixture.sellerPath() + "/signers").header("HX-Request", "true")
+                .with(SignIn.as(fixture.rep())).with(csrf()).param("version", String.valueOf(version))
+                .param("seller", fixture.accountExecutive().id().toString())
+                .param("buyers", buyer.id().toString())).andReturn().getResponse();
     }
 
     private String sellerSigns(String name, String title) throws Exception {
