@@ -14,6 +14,8 @@ public final class Paths {
     public static final String BUYER_REQUEST_LINK = BUYER + "/request-link";
     public static final String BUYER_JOIN = BUYER + "/join";
     public static final String BUYER_SIGN_OUT = BUYER + "/sign-out";
+    /** Calendar feeds: secret addresses that calendar apps read without signing in. */
+    public static final String CALENDAR_FEEDS = "/calendar";
     public static final String API = "/api/v1";
     public static final String API_TOKENS = API + "/tokens";
 

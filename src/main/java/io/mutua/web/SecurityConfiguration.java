@@ -113,6 +113,8 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error").permitAll()
                         .requestMatchers(Paths.HOME, Paths.LOGIN, Paths.SETUP, LanguageController.PATH).permitAll()
                         .requestMatchers("/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // Calendar apps cannot sign in: the secret in the address is the key (see CalendarFeeds).
+                        .requestMatchers(Paths.CALENDAR_FEEDS + "/**").permitAll()
                         .requestMatchers(Paths.ADMIN + "/**").hasRole("ADMIN")
                         // Seller pages are for the sales team; a buyer session never reaches them.
                         .anyRequest().hasAnyRole(SELLER_ROLES))
