@@ -70,15 +70,18 @@ record PlanSheet(String account, List<SheetColumn> columns, List<Row> rows) {
                 : SheetColumn.LAYOUT, rows);
     }
 
-    /** People as "Name &lt;email&gt;" (or by name only), role placeholders as "role:CHAMPION", joined by "; ". */
+    /** People as "Name &lt;email&gt;" (or by name only, as buyers see them), role placeholders as "role:CHAMPION", joined by "; ". */
     static String owners(List<OwnerView> owners, boolean withEmail) {
         return owners.stream().map(owner -> {
             if (!owner.person()) {
                 return ROLE_PREFIX + owner.role();
             }
             String name = owner.name() == null ? "" : owner.name();
-            if (!withEmail || owner.email() == null) {
+            if (owner.email() == null) {
                 return name;
+            }
+            if (!withEmail) {
+                return name.isEmpty() ? owner.email() : name; // as the buyer's page shows an owner
             }
             return name.isEmpty() ? "<" + owner.email() + ">" : name + " <" + owner.email() + ">";
         }).filter(text -> !text.isEmpty()).collect(Collectors.joining(OWNER_SEPARATOR));

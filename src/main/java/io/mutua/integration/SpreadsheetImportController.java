@@ -23,20 +23,19 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 /**
  * "Import from a spreadsheet…" on a seller's plan: an upload form with what the sheet must look like, and after an
- * import what it did, or every row that is wrong. htmx swaps the panel; a plain browser is redirected to the page,
- * which then shows the summary.
+ * import what it did, or every row that is wrong. htmx swaps the panel; a plain browser gets the whole page with the
+ * same outcome. (No redirect after the post: sending the same sheet again changes nothing, as its rows then match
+ * the steps they made.)
  */
 @Controller
 public class SpreadsheetImportController {
 
     static final String IMPORT = "/plans/{planId}/import";
     static final String PANEL_ID = "spreadsheet-import";
-    static final String SUMMARY = "importSummary";
     /** The most problems a page lists; the rest are counted. */
     static final int PROBLEMS_SHOWN = 100;
     static final long MAX_MEGABYTES = 10;
@@ -84,22 +83,16 @@ public class SpreadsheetImportController {
     @GetMapping(IMPORT)
     String page(Viewer viewer, @PathVariable UUID planId, HttpServletRequest request, Model model) {
         PlanView plan = imports.importable(viewer, planId);
-        // After a plain browser's import, the summary comes as a flash attribute through the redirect.
-        ImportSummary summary = model.getAttribute(SUMMARY) instanceof ImportSummary done ? done : null;
-        return render(new ImportPage(plan, FormErrors.none(), List.of(), 0, summary), request, model);
+        return render(new ImportPage(plan, FormErrors.none(), List.of(), 0, null), request, model);
     }
 
     @PostMapping(IMPORT)
     String upload(Viewer viewer, @PathVariable UUID planId, Locale locale, HttpServletRequest request,
-            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+            HttpServletResponse response, Model model) {
         PlanView plan = imports.importable(viewer, planId);
         try {
             MultipartFile file = file(request);
             ImportSummary summary = imports.importInto(viewer, planId, file.getBytes(), file.getOriginalFilename());
-            if (!Htmx.isHtmx(request)) {
-                redirect.addFlashAttribute(SUMMARY, summary);
-                return "redirect:" + new ImportPage(plan, FormErrors.none(), List.of(), 0, null).path();
-            }
             return render(new ImportPage(plan, FormErrors.none(), List.of(), 0, summary), request, model);
         } catch (SheetRejectedException rejected) {
             List<String> all = problems.texts(rejected, locale);
