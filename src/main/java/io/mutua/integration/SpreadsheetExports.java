@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class SpreadsheetExports {
+class SpreadsheetExports {
 
     private static final int MAX_FILE_NAME = 120;
 

@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and moving other steps would contradict it.
  */
 @Service
-public class SpreadsheetImport {
+class SpreadsheetImport {
 
     static final String FILE = "file";
     /** The duration of an imported step, which the sheet does not have; the same default as "Add step". */
@@ -64,7 +64,7 @@ public class SpreadsheetImport {
 
     /** The plan, if the viewer may import into it: not found, forbidden or closed otherwise. */
     @Transactional(readOnly = true)
-    public PlanView importable(Viewer viewer, UUID planId) {
+    PlanView importable(Viewer viewer, UUID planId) {
         PlanView plan = plans.get(viewer, planId);
         if (!plans.canChange(viewer, plan)) {
             if (plan.status() == PlanStatus.CLOSED) {
@@ -76,7 +76,7 @@ public class SpreadsheetImport {
     }
 
     @Transactional
-    public ImportSummary importInto(Viewer viewer, UUID planId, byte[] content, String fileName) {
+    ImportSummary importInto(Viewer viewer, UUID planId, byte[] content, String fileName) {
         PlanView plan = importable(viewer, planId);
         RawSheet sheet = SheetFormat.read(content, fileName);
         PlanPeople people = PlanPeople.of(participants.list(viewer, planId), plans.possibleOwners(viewer));
