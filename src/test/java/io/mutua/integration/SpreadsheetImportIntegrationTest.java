@@ -112,6 +112,26 @@ class SpreadsheetImportIntegrationTest {
     }
 
     @Test
+    void aSellersExportWithInternalStepsKeepsThemInternalInThePlanItIsImportedInto() throws Exception {
+        MutualPlanFixtures.Fixture source = fixtures.mutualPlan();
+        MutualPlanFixtures.Internal internal = fixtures.seedInternal(source);
+        PlanView twin = spreadsheets.twinOf(source);
+        byte[] csv = export(source, source.sellerPath() + "/export.csv?internal=true");
+
+        MockHttpServletResponse imported = upload(source, twin, new MockMultipartFile("file", "plan.csv", "text/csv",
+                csv), true);
+
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
+        assertThat(Sheets.without(Sheets.csv(export(source, "/plans/" + twin.id() + "/export.csv?internal=true")),
+                BASELINE_DATE)).isEqualTo(Sheets.without(Sheets.csv(csv), BASELINE_DATE));
+        assertThat(plans.get(source.viewer(), twin.id()).steps()).filteredOn(step -> step.title().contains(
+                internal.secret())).hasSize(2).allSatisfy(step -> assertThat(step.visibility().name())
+                        .isEqualTo("INTERNAL"));
+        assertThat(new String(export(source, "/plans/" + twin.id() + "/export.csv"), StandardCharsets.UTF_8))
+                .as("the twin's shared export").doesNotContain(internal.secret());
+    }
+
+    @Test
     void aSheetWithWrongRowsIsRefusedWithEveryProblemAndNothingIsImported() throws Exception {
         MutualPlanFixtures.Fixture fixture = fixtures.mutualPlan();
         StepView shared = fixture.sharedStep();
