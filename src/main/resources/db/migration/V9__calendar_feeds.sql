@@ -16,12 +16,3 @@ create table calendar_feed (
 create unique index calendar_feed_token_uq on calendar_feed (token_hash);
 create index calendar_feed_plan_user_idx on calendar_feed (plan_id, user_id) where revoked_at is null;
 create index calendar_feed_participant_idx on calendar_feed (participant_id) where revoked_at is null;
-
--- When each step (or, for the key dates, the plan) last changed, as the activity log announced it: the
--- LAST-MODIFIED of calendar events. Steps unchanged since this table exists fall back to the plan's own dates.
-create table calendar_item_change (
-    item_id    uuid        primary key,
-    plan_id    uuid        not null references plan (id) on delete cascade,
-    changed_at timestamptz not null
-);
-create index calendar_item_change_plan_idx on calendar_item_change (plan_id);

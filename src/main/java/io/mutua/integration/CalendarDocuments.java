@@ -6,6 +6,7 @@ import io.mutua.collaboration.Participants;
 import io.mutua.deals.DealService;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
+import io.mutua.plans.Audience;
 import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.OwnerView;
 import io.mutua.plans.ParticipantDirectory;
@@ -40,11 +41,10 @@ class CalendarDocuments {
     private final BuyerAccess buyerAccess;
     private final ParticipantDirectory directory;
     private final PlanCalendar calendar;
-    private final CalendarChanges changes;
 
     CalendarDocuments(PlanService plans, BuyerPlans buyerPlans, DealService deals, Users users,
             Participants participants, BuyerAccess buyerAccess, ParticipantDirectory directory,
-            PlanCalendar calendar, CalendarChanges changes) {
+            PlanCalendar calendar) {
         this.plans = plans;
         this.buyerPlans = buyerPlans;
         this.deals = deals;
@@ -53,7 +53,6 @@ class CalendarDocuments {
         this.buyerAccess = buyerAccess;
         this.directory = directory;
         this.calendar = calendar;
-        this.changes = changes;
     }
 
     /** A seller's calendar of a plan, in their language; not found when they may not see it. */
@@ -81,7 +80,7 @@ class CalendarDocuments {
                     || owner.participantId() != null && asParticipant.contains(owner.participantId()));
         }
         return new CalendarContent(plan, plan.steps().stream().filter(chosen).toList(), account, locale,
-                calendar.url("/deals/" + plan.dealId() + "/plan"), scope == FeedScope.MINE, changes.of(planId));
+                calendar.url("/deals/" + plan.dealId() + "/plan"), scope == FeedScope.MINE, plans.lastChanges(planId, Audience.SELLER));
     }
 
     CalendarContent buyerContent(ParticipantView me, FeedScope scope) {
@@ -93,7 +92,7 @@ class CalendarDocuments {
                 .filter(step -> scope == FeedScope.PLAN || ownedBy(step, isMe))
                 .toList();
         return new CalendarContent(plan, steps, plan.dealName(), locale,
-                calendar.url(Paths.BUYER + "/plans/" + plan.id()), scope == FeedScope.MINE, changes.of(plan.id()));
+                calendar.url(Paths.BUYER + "/plans/" + plan.id()), scope == FeedScope.MINE, plans.lastChanges(plan.id(), Audience.BUYER));
     }
 
     /**

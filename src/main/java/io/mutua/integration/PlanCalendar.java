@@ -181,7 +181,7 @@ class PlanCalendar {
                 : messages.getMessage("ownerRole." + owner.role(), null, owner.role(), locale);
     }
 
-    /** What changed before changes were kept happened no later than the plan became what it is. */
+    /** A step the activity log records no change of is as old as the plan in its current form. */
     private static Instant since(PlanView plan) {
         return plan.convertedAt() != null ? plan.convertedAt() : plan.generatedAt();
     }

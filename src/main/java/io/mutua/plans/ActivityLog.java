@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,20 @@ class ActivityLog {
         this.users = users;
         this.participants = participants;
         this.events = events;
+    }
+
+    Map<UUID, Instant> lastChanges(UUID planId, Audience audience) {
+        Map<UUID, Instant> changes = new HashMap<>();
+        jdbc.sql("select coalesce(step_id, plan_id) as item, max(at) as at from plan_activity "
+                        + "where plan_id = :plan and (step_id is not null or action = :details) "
+                        + "and (not internal or :seller) group by 1")
+                .param("plan", planId)
+                .param("details", PlanChange.DETAILS.name())
+                .param("seller", audience == Audience.SELLER)
+                .query(rs -> {
+                    changes.put(rs.getObject("item", UUID.class), rs.getTimestamp("at").toInstant());
+                });
+        return changes;
     }
 
     void record(UUID planId, UUID stepId, Actor actor, PlanChange change, String subject, Object before,

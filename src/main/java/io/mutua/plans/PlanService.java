@@ -649,6 +649,16 @@ public class PlanService {
         activity.record(planId, stepId, actor, change, subject, before, after, clock.instant(), internal);
     }
 
+    /**
+     * When each step of a plan, and the plan's own details, last changed according to the activity log — keyed by
+     * step id, and by the plan id for the details; for buyers only changes they may see count (system; the
+     * caller has checked access).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Instant> lastChanges(UUID planId, Audience audience) {
+        return activity.lastChanges(planId, audience);
+    }
+
     /** The language a plan speaks to its buyers (system; no access check). */
     @Transactional(readOnly = true)
     public Optional<String> languageOf(UUID planId) {
