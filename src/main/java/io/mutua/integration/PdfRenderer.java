@@ -5,6 +5,7 @@ import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
 class PdfRenderer {
 
     static final String TEMPLATE = "integration/plan-pdf.jte";
+
+    static {
+        XRLog.setLoggerImpl(new PdfLibraryLog());
+    }
 
     private final TemplateEngine templates;
     private final PdfFonts fonts = PdfFonts.load();

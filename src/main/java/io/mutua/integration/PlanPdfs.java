@@ -142,8 +142,8 @@ class PlanPdfs {
         String clean = Normalizer.normalize(title, Normalizer.Form.NFC)
                 .replaceAll("[\\p{Cntrl}\\\\/:*?\"<>|]", " ")
                 .replaceAll("\\s+", " ")
-                .strip()
-                .replaceAll("^\\.+", "");
+                .replaceAll("^[.\\s]+", "")
+                .strip();
         if (clean.length() > MAX_FILE_NAME) {
             clean = clean.substring(0, MAX_FILE_NAME).strip();
         }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -93,7 +94,6 @@ class PlanPdfIntegrationTest {
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;")
                 .contains("Account " + fixture.tag() + " - mutual action plan.pdf");
-        java.nio.file.Files.write(java.nio.file.Path.of("target/seller.pdf"), response.getContentAsByteArray());
         PdfText pdf = PdfText.of(response.getContentAsByteArray());
         PlanView plan = plans.get(fixture.viewer(), fixture.planId());
 
@@ -161,7 +161,6 @@ class PlanPdfIntegrationTest {
         MockHttpServletResponse full = sellerGets(fixture.sellerPath() + "/export.pdf?internal=true");
         assertThat(full.getHeader("Content-Disposition"))
                 .contains("Account " + fixture.tag() + " - mutual action plan (internal).pdf");
-        java.nio.file.Files.write(java.nio.file.Path.of("target/internal.pdf"), full.getContentAsByteArray());
         PdfText internalCopy = PdfText.of(full.getContentAsByteArray());
         assertThat(internalCopy.all()).contains("Step " + internal.secret(), "Milestone " + internal.secret(),
                 "Hidden " + internal.secret());
@@ -213,7 +212,10 @@ class PlanPdfIntegrationTest {
                 "Αυτόματη συλλογή παραγγελιών στην αποθήκη", 0);
         BuyerClient buyer = signedIn(fixture.mainContact());
 
-        PdfText greek = PdfText.of(buyer.get(fixture.buyerPath() + "/export.pdf").getContentAsByteArray());
+        MockHttpServletResponse response = buyer.get(fixture.buyerPath() + "/export.pdf");
+        assertThat(ContentDisposition.parse(response.getHeader("Content-Disposition")).getFilename())
+                .isEqualTo("Account " + fixture.tag() + " - κοινό πλάνο δράσης.pdf");
+        PdfText greek = PdfText.of(response.getContentAsByteArray());
 
         assertThat(greek.all()).contains("Κοινό πλάνο δράσης", "Προτεινόμενη λύση",
                 "Αυτόματη συλλογή παραγγελιών στην αποθήκη", "Υπογραφή σύμβασης από τη νομική υπηρεσία",
