@@ -107,7 +107,7 @@ class PlanPdfs {
                 milestones.stream().map(milestone -> milestone(milestone, zone)).toList(),
                 PlanTimeline.of(milestones, LocalDate.ofInstant(now, zone), zone), certificate);
         DocumentText text = new DocumentText(messages, locale, zone);
-        String name = internal ? text.t("pdf.fileNameInternal", account) : text.t("pdf.fileName", account);
+        String name = text.t(fileNameKey(plan.mutual(), internal), account);
         return new PlanPdf(fileName(name), renderer.render(printed, text));
     }
 
@@ -135,6 +135,13 @@ class PlanPdfs {
         List<StepView> open = steps.stream().filter(step -> !step.status().finished()).toList();
         return (open.isEmpty() ? steps : open).stream().map(StepView::targetDate)
                 .max(LocalDate::compareTo).orElse(null);
+    }
+
+    private static String fileNameKey(boolean mutual, boolean internal) {
+        if (mutual) {
+            return internal ? "pdf.fileNameInternal" : "pdf.fileName";
+        }
+        return internal ? "pdf.fileNameClosingInternal" : "pdf.fileNameClosing";
     }
 
     /** A name that is safe on every file system: no path or reserved characters, no control characters. */

@@ -13,7 +13,13 @@ import io.mutua.collaboration.Inbox;
 import io.mutua.collaboration.MutualPlanFixtures;
 import io.mutua.collaboration.ParticipantView;
 import io.mutua.collaboration.Participants;
+import io.mutua.deals.DealDetails;
+import io.mutua.deals.DealService;
+import io.mutua.deals.DealView;
+import io.mutua.deals.Money;
 import io.mutua.identity.SignIn;
+import io.mutua.identity.Users;
+import io.mutua.identity.Viewer;
 import io.mutua.plans.NewStep;
 import io.mutua.plans.OwnerView;
 import io.mutua.plans.PlanDetails;
@@ -25,12 +31,14 @@ import io.mutua.plans.StepUpdate;
 import io.mutua.plans.StepView;
 import io.mutua.playbooks.Side;
 import io.mutua.playbooks.Visibility;
+import io.mutua.web.ConflictException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -73,6 +81,10 @@ class PlanPdfIntegrationTest {
     MessageSource messages;
     @Autowired
     Clock clock;
+    @Autowired
+    Users users;
+    @Autowired
+    DealService deals;
 
     MutualPlanFixtures.Fixture fixture;
 
@@ -251,6 +263,37 @@ class PlanPdfIntegrationTest {
         String stranger = api.token(other.rep().email(), TestData.PASSWORD);
         api.get(path).bearer(stranger).send().problem(404);
         assertThat(api.get(path).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void aClosingPlanPrintsAsTheSalesTeamsClosingPlan() throws Exception {
+        String tag = TestData.unique();
+        TestData.Seller rep = data.user("REP", data.team("Pdf"));
+        Viewer viewer = users.viewer(rep.id());
+        DealView deal = deals.create(viewer, new DealDetails("Deal " + tag, "Closing " + tag, Money.of("20000", "EUR"),
+                rep.id(), LocalDate.now().plusMonths(4), null, null), "prospecting");
+        PlanView plan = closingPlan(viewer, deal);
+
+        MockHttpServletResponse response = mvc.perform(get("/plans/" + plan.id() + "/export.pdf?internal=true")
+                .with(SignIn.as(rep))).andReturn().getResponse();
+
+        assertThat(ContentDisposition.parse(response.getHeader("Content-Disposition")).getFilename())
+                .isEqualTo("Closing " + tag + " - closing plan (internal).pdf");
+        PdfText pdf = PdfText.of(response.getContentAsByteArray());
+        assertThat(pdf.readingOrder(1)).contains("Closing plan", "Closing " + tag,
+                "Closing " + tag + " · Closing plan · page 1 of " + pdf.pageCount());
+        assertThat(pdf.all()).doesNotContain("Mutual action plan", "Deal " + tag);
+        for (StepView step : plan.steps()) {
+            assertThat(pdf.all()).contains(step.title());
+        }
+    }
+
+    private PlanView closingPlan(Viewer viewer, DealView deal) {
+        try {
+            return plans.generate(viewer, deal.id());
+        } catch (ConflictException alreadyGenerated) {
+            return plans.findForDeal(viewer, deal.id()).orElseThrow();
+        }
     }
 
     private String english(String key) {
