@@ -12,7 +12,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * What a document template needs to speak its reader's language outside any web request: messages and dates in one
- * language and the team's time zone. Print templates receive it as {@code ui}, like pages receive their {@code Ui}.
+ * language and in Mutua's time zone (the clock's, as on the pages). Print templates receive it as {@code ui}, like
+ * pages receive their {@code Ui}.
  */
 public final class DocumentText {
 
