@@ -7,11 +7,15 @@ import io.mutua.Browser;
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.plans.StepView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SigningBrowserTest {
 
     private static final String NOT_RELOADED = "data-not-reloaded";
+    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     @LocalServerPort
     int port;
@@ -50,7 +55,7 @@ class SigningBrowserTest {
     }
 
     @Test
-    void bothSidesSignFromTheirPagesAndASharedDateChangeOutdatesTheSignaturesOnBothPages() {
+    void bothSidesSignFromTheirPagesAndASharedDateChangeOutdatesTheSignaturesOnBothPages() throws IOException {
         seller = Browser.start(port);
         buyer = Browser.start(port);
         MutualPlanFixtures.Fixture fixture = fixtures.mutualPlan();
@@ -87,8 +92,17 @@ class SigningBrowserTest {
             assertThat(stillTheSamePage(browser)).as("the page was not reloaded").isTrue();
         }
         assertThat(buyer.driver().findElement(By.id("sign-form")).isDisplayed()).as("asked to sign again").isTrue();
+        screenshot(seller, "signatures-outdated.png");
         assertThat(seller.consoleErrors()).isEmpty();
         assertThat(buyer.consoleErrors()).isEmpty();
+    }
+
+    /** The signatures panel as its reader sees it, for the README. */
+    private static void screenshot(Browser browser, String name) throws IOException {
+        WebElement panel = browser.driver().findElement(By.cssSelector("section.signatures"));
+        browser.driver().executeScript("arguments[0].scrollIntoView()", panel);
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), browser.driver().getScreenshotAs(OutputType.BYTES));
     }
 
     /** Types the name (and title, when given), confirms and signs in the signatures panel. */
