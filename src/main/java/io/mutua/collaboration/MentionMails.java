@@ -7,7 +7,7 @@ import io.mutua.plans.PlanView;
 import io.mutua.plans.StepView;
 import io.mutua.web.DomainException;
 import io.mutua.web.Languages;
-import io.mutua.web.OutgoingMail;
+import io.mutua.mail.OutgoingMail;
 import io.mutua.web.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,14 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the people a comment mentions, once the comment is saved. Each email is written from what its reader may
@@ -32,7 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class MentionMails {
 
-    private static final Logger log = LoggerFactory.getLogger(MentionMails.class);
 
     private final OutgoingMail mail;
     private final MessageSource messages;
@@ -56,25 +50,15 @@ class MentionMails {
             Collection<Mentions.Person> people) {
     }
 
-    /** Writes the emails now and sends them after the comment's transaction committed. */
+    /** Queues the emails in the comment's transaction. */
     void send(Mentioned comment) {
         List<Letter> letters = new ArrayList<>();
         for (Mentions.Person person : comment.people()) {
             Optional<Letter> letter = person.buyer() ? toBuyer(comment, person) : toSeller(comment, person);
             letter.ifPresent(letters::add);
         }
-        if (letters.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver(letters);
-                }
-            });
-        } else {
-            deliver(letters);
+        for (Letter letter : letters) {
+            mail.send(letter.to(), letter.subject(), letter.body());
         }
     }
 
@@ -122,15 +106,5 @@ class MentionMails {
     private static Optional<String> stepTitle(PlanView plan, UUID stepId) {
         return stepId == null ? Optional.empty() : plan.steps().stream().filter(step -> step.id().equals(stepId))
                 .map(StepView::title).findFirst();
-    }
-
-    private void deliver(List<Letter> letters) {
-        for (Letter letter : letters) {
-            try {
-                mail.send(letter.to(), letter.subject(), letter.body());
-            } catch (MailException e) {
-                log.warn("Could not send a mention email; the comment itself is saved", e);
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.mutua.notifications;
 
 import io.mutua.identity.UserCreated;
 import io.mutua.web.Languages;
-import io.mutua.web.OutgoingMail;
+import io.mutua.mail.OutgoingMail;
 import io.mutua.web.Paths;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.identity.SignIn;
-import io.mutua.web.OutgoingMail;
+import io.mutua.mail.OutgoingMail;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,11 @@ class DevMailboxIntegrationTest {
         String subject = "Plan update " + TestData.unique();
         mailer.send("buyer@example.com", subject, "Open https://mutua.example/plans/42 to see it.");
 
-        mvc.perform(get("/dev/mailbox").with(SignIn.as(data.user("REP", null))))
+        var seller = data.user("REP", null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                mvc.perform(get("/dev/mailbox").with(SignIn.as(seller)))
+                        .andExpect(content().string(Matchers.containsString(subject))));
+        mvc.perform(get("/dev/mailbox").with(SignIn.as(seller)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(subject)))
                 .andExpect(content().string(Matchers.containsString("buyer@example.com")))

@@ -1,0 +1,48 @@
+package io.mutua.mail;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One email to queue. {@code kind} names what it is (for the admin's queue), {@code dedupeKey} makes queuing it
+ * twice a no-op (a retry, a restart, two nodes). {@code html} may be null for a plain-text email. When
+ * {@code linkPlanId} is set, {@link #LINK} in the text and HTML is replaced at delivery by a fresh sign-in link
+ * of the recipient to that plan, so that no link secret ever waits in the outbox.
+ */
+public record Mail(String to, String subject, String text, String html, String kind, String dedupeKey,
+        Map<String, String> headers, UUID linkPlanId) {
+
+    /** Where a fresh magic link goes in the text and HTML of an email with a {@code linkPlanId}. */
+    public static final String LINK = "{{mutua-link}}";
+
+    public Mail {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(dedupeKey, "dedupeKey");
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A plain-text email; its dedupe key is random, so it is queued every time. */
+    public static Mail text(String to, String subject, String text, String kind) {
+        return new Mail(to, subject, text, null, kind, kind + ":" + UUID.randomUUID(), Map.of(), null);
+    }
+
+    public Mail withHtml(String html) {
+        return new Mail(to, subject, text, html, kind, dedupeKey, headers, linkPlanId);
+    }
+
+    public Mail withDedupeKey(String key) {
+        return new Mail(to, subject, text, html, kind, key, headers, linkPlanId);
+    }
+
+    public Mail withHeaders(Map<String, String> extra) {
+        return new Mail(to, subject, text, html, kind, dedupeKey, extra, linkPlanId);
+    }
+
+    public Mail withSignInLinkTo(UUID planId) {
+        return new Mail(to, subject, text, html, kind, dedupeKey, headers, planId);
+    }
+}

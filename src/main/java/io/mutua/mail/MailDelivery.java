@@ -1,0 +1,176 @@
+package io.mutua.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the outbox: each due email is locked ({@code FOR UPDATE SKIP LOCKED}, so several nodes never take the
+ * same one), sent, and marked sent in the same transaction. A failed attempt is retried later, by an exponential
+ * backoff, until the backoff gives up; then the email is FAILED and waits for an admin's "retry now". Runs on a
+ * schedule and, sooner, whenever a transaction that queued an email commits.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JavaMailSender sender;
+    private final ObjectProvider<MailLinks> links;
+    private final Executor background;
+    private final Clock clock;
+    private final String from;
+    private final ExponentialBackOff backOff;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    MailDelivery(JdbcClient jdbc, TransactionTemplate transactions, JavaMailSender sender,
+            ObjectProvider<MailLinks> links, @Qualifier("applicationTaskExecutor") Executor background, Clock clock,
+            @Value("${mutua.mail.from}") String from,
+            @Value("${mutua.mail.retry.first:PT30S}") Duration firstRetry,
+            @Value("${mutua.mail.retry.max-interval:PT1H}") Duration maxInterval,
+            @Value("${mutua.mail.retry.attempts:12}") int attempts) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sender = sender;
+        this.links = links;
+        this.background = background;
+        this.clock = clock;
+        this.from = from;
+        this.backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
+        this.backOff.setMaxInterval(maxInterval.toMillis());
+        this.backOff.setMaxAttempts(attempts - 1);
+    }
+
+    /** Delivers soon, on another thread. */
+    void wake() {
+        background.execute(this::deliverDue);
+    }
+
+    /** Delivers every email that is due; one pass at a time per node. */
+    @Scheduled(fixedDelayString = "${mutua.mail.poll-interval:PT15S}", initialDelayString = "PT5S")
+    void deliverDue() {
+        again.set(true);
+        while (again.getAndSet(false)) {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
+                    again.set(false);
+                }
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    private boolean deliverNext() {
+        Optional<Queued> next = jdbc.sql("select id, recipient, subject, text_body, html_body, headers, "
+                        + "link_plan_id, attempts from mail_outbox where status = 'QUEUED' and next_attempt_at <= :now "
+                        + "order by next_attempt_at, created_at limit 1 for update skip locked")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Queued(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                        headers(rs.getString("headers")), rs.getObject("link_plan_id", UUID.class),
+                        rs.getInt("attempts")))
+                .optional();
+        if (next.isEmpty()) {
+            return false;
+        }
+        Queued mail = next.get();
+        Instant now = clock.instant();
+        try {
+            sender.send(message(mail));
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, "
+                            + "last_error = null where id = :id")
+                    .param("now", Timestamp.from(now)).param("id", mail.id()).update();
+        } catch (MessagingException | RuntimeException e) {
+            failed(mail, now, e);
+        }
+        return true;
+    }
+
+    private void failed(Queued mail, Instant now, Exception error) {
+        int attempts = mail.attempts() + 1;
+        long wait = backOffAfter(attempts);
+        String message = Optional.ofNullable(error.getMessage()).orElse(error.getClass().getSimpleName());
+        log.warn("Could not send email {} to {} (attempt {}): {}", mail.id(), mail.to(), attempts, message);
+        jdbc.sql("update mail_outbox set attempts = :attempts, last_error = :error, status = :status, "
+                        + "next_attempt_at = :next where id = :id")
+                .param("attempts", attempts)
+                .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
+                .param("status", wait == BackOffExecution.STOP ? "FAILED" : "QUEUED")
+                .param("next", Timestamp.from(wait == BackOffExecution.STOP ? now : now.plusMillis(wait)))
+                .param("id", mail.id())
+                .update();
+    }
+
+    /** How long to wait after the given number of failed attempts, by the backoff policy; STOP to give up. */
+    private long backOffAfter(int failedAttempts) {
+        BackOffExecution execution = backOff.start();
+        long wait = BackOffExecution.STOP;
+        for (int i = 0; i < failedAttempts; i++) {
+            wait = execution.nextBackOff();
+        }
+        return wait;
+    }
+
+    private MimeMessage message(Queued mail) throws MessagingException {
+        String text = mail.text();
+        String html = mail.html();
+        if (mail.linkPlanId() != null) {
+            String link = links.getObject().freshLink(mail.to(), mail.linkPlanId());
+            text = text.replace(Mail.LINK, link);
+            html = html == null ? null : html.replace(Mail.LINK, link);
+        }
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, html != null, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.to());
+        helper.setSubject(mail.subject());
+        if (html != null) {
+            helper.setText(text, html);
+        } else {
+            helper.setText(text);
+        }
+        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        return message;
+    }
+
+    private static Map<String, String> headers(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+    }
+
+    private record Queued(UUID id, String to, String subject, String text, String html, Map<String, String> headers,
+            UUID linkPlanId, int attempts) {
+    }
+}
