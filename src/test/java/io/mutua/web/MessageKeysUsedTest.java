@@ -8,6 +8,7 @@ import io.mutua.deals.MeddpiccElement;
 import io.mutua.deals.QualificationStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.notifications.NoticeKind;
 import io.mutua.plans.EstimateSource;
 import io.mutua.plans.PlanChange;
 import io.mutua.plans.PlanStatus;
@@ -67,6 +68,7 @@ class MessageKeysUsedTest {
             Map.entry("stepStatus.", names(StepStatus.values())),
             Map.entry("estimate.", names(EstimateSource.values())),
             Map.entry("activity.", names(PlanChange.values())),
+            Map.entry("notice.", names(NoticeKind.values())),
             Map.entry("ownerRole.", names(OwnerRole.values())),
             Map.entry("side.", names(Side.values())),
             Map.entry("visibility.", names(Visibility.values())),

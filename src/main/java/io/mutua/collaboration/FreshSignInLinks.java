@@ -1,0 +1,24 @@
+package io.mutua.collaboration;
+
+import io.mutua.mail.MailLinks;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The fresh magic link an email to a buyer carries, issued when the email is delivered. */
+@Component
+class FreshSignInLinks implements MailLinks {
+
+    private final MagicLinks links;
+    private final String baseUrl;
+
+    FreshSignInLinks(MagicLinks links, @Value("${mutua.base-url}") String baseUrl) {
+        this.links = links;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public String freshLink(String email, UUID planId) {
+        return baseUrl + LinkMails.SIGN_IN_PATH + "?token=" + links.issue(email, planId, MagicLinks.Purpose.SIGN_IN);
+    }
+}
