@@ -16,6 +16,8 @@ import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.NewStep;
 import io.mutua.plans.OwnerRef;
 import io.mutua.plans.PlanService;
+import io.mutua.plans.SignatureOrigin;
+import io.mutua.plans.SignatureRequest;
 import io.mutua.playbooks.Side;
 import io.mutua.plans.StepStatus;
 import io.mutua.plans.StepUpdate;
@@ -191,6 +193,29 @@ class NotificationRecipientsIntegrationTest {
                 new Told(fixture.mainContact().email(), "PARTICIPANT_ADDED", "DIGEST"),
                 new Told(fixture.mainContact().email(), "PARTICIPANT_REMOVED", "DIGEST"));
         assertThat(told()).noneMatch(told -> told.email().equals(dora.email()));
+    }
+
+    @Test
+    void everyoneElseOnThePlanHearsItWasSignedAndThatTheSignaturesAreOutdatedByALaterChange() {
+        buyerPlans.sign(fixture.planId(), fixture.mainContact().id(), new SignatureRequest("Chloe Champion",
+                "Head of Operations", true), new SignatureOrigin("127.0.0.1", "test"));
+
+        assertThat(told()).containsExactlyInAnyOrder(
+                new Told(fixture.rep().email(), "SIGNED", "IMMEDIATE"),
+                new Told(sam.email(), "SIGNED", "IMMEDIATE"),
+                new Told(fixture.colleague().email(), "SIGNED", "DIGEST"));
+        assertThat(Inbox.subject(inbox.await(sam.email(), 1))).contains("Chloe Champion signed the plan");
+        before = lastNotification();
+
+        StepView step = plans.get(fixture.viewer(), fixture.planId()).steps().stream()
+                .filter(found -> found.id().equals(fixture.sharedStep().id())).findFirst().orElseThrow();
+        plans.updateStep(fixture.viewer(), fixture.planId(), step.id(), step.version(), new StepUpdate(null, null,
+                null, step.targetDate().plusWeeks(1), null, null), false);
+
+        assertThat(told()).filteredOn(told -> told.kind().equals("SIGNATURES_OUTDATED")).extracting(Told::email)
+                .containsExactlyInAnyOrder(fixture.mainContact().email(), fixture.colleague().email(), sam.email());
+        assertThat(Inbox.text(inbox.await(sam.email(), 2))).contains(fixture.rep().name() + " changed the shared "
+                + "content after it was signed");
     }
 
     @Test
