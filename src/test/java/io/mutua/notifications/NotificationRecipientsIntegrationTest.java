@@ -11,11 +11,21 @@ import io.mutua.collaboration.Inbox;
 import io.mutua.collaboration.MutualPlanFixtures;
 import io.mutua.collaboration.ParticipantView;
 import io.mutua.collaboration.Participants;
+import io.mutua.deals.DealDetails;
+import io.mutua.deals.DealService;
+import io.mutua.deals.DealView;
+import io.mutua.deals.MeddpiccElement;
+import io.mutua.deals.Money;
+import io.mutua.deals.Qualification;
+import io.mutua.deals.QualificationChange;
+import io.mutua.deals.QualificationStatus;
 import io.mutua.identity.Users;
+import io.mutua.identity.Viewer;
 import io.mutua.plans.BuyerPlans;
 import io.mutua.plans.NewStep;
 import io.mutua.plans.OwnerRef;
 import io.mutua.plans.PlanService;
+import io.mutua.plans.PlanView;
 import io.mutua.plans.SignatureOrigin;
 import io.mutua.plans.SignatureRequest;
 import io.mutua.playbooks.Side;
@@ -26,6 +36,7 @@ import io.mutua.playbooks.Visibility;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +124,10 @@ class NotificationRecipientsIntegrationTest {
                 List.of(OwnerRef.participant(eric))));
         plans.addStep(fixture.viewer(), fixture.planId(), new NewStep(milestone, "Pricing " + fixture.tag(), null,
                 Side.SELLER, Visibility.INTERNAL, 2, null, List.of(second.id()), List.of(OwnerRef.user(sam.id()))));
+        assertThat(told()).as("a new step's owners are told it is theirs").containsExactlyInAnyOrder(
+                new Told(fixture.colleague().email(), "ASSIGNED", "IMMEDIATE"),
+                new Told(fixture.colleague().email(), "ASSIGNED", "IMMEDIATE"),
+                new Told(sam.email(), "ASSIGNED", "IMMEDIATE"));
         before = lastNotification();
 
         plans.updateStep(fixture.viewer(), fixture.planId(), first.id(), first.version(), new StepUpdate(null, null,
@@ -216,6 +231,32 @@ class NotificationRecipientsIntegrationTest {
                 .containsExactlyInAnyOrder(fixture.mainContact().email(), fixture.colleague().email(), sam.email());
         assertThat(Inbox.text(inbox.await(sam.email(), 2))).contains(fixture.rep().name() + " changed the shared "
                 + "content after it was signed");
+    }
+
+    @Test
+    void theSellersOnADealHearWhenTheirManagerSharesItsPlanWithTheBuyer(@Autowired DealService deals,
+            @Autowired Qualification qualification) {
+        TestData.Seller manager = data.user("MANAGER", fixture.teamId());
+        TestData.Seller owner = data.user("REP", fixture.teamId());
+        Viewer viewer = users.viewer(manager.id());
+        DealView deal = deals.create(viewer, new DealDetails("Deal " + fixture.tag(), "Converted " + fixture.tag(),
+                Money.of("20000", "EUR"), owner.id(), LocalDate.now().plusMonths(2), null, null), "prospecting");
+        PlanView closing = plans.generate(viewer, deal.id());
+        for (MeddpiccElement element : MeddpiccElement.values()) {
+            qualification.update(viewer, deal.id(), element, new QualificationChange(QualificationStatus.CONFIRMED,
+                    "Confirmed", element.person() ? "Qualified Person" : null,
+                    element.person() ? "qualified-" + fixture.tag() + "@buyer.example" : null), 0);
+        }
+
+        plans.convert(viewer, closing.id(), null, closing.version());
+
+        assertThat(jdbc.sql("select recipient_email, kind, mode from notification where plan_id = :plan")
+                .param("plan", closing.id())
+                .query((rs, n) -> new Told(rs.getString(1), rs.getString(2), rs.getString(3))).list())
+                .containsExactly(new Told(owner.email(), "CONVERTED", "IMMEDIATE"));
+        assertThat(Inbox.subject(inbox.await(owner.email(), 1))).isEqualTo("Converted " + fixture.tag() + " · "
+                + manager.name() + " shared the plan with the buyer as a mutual action plan");
+        assertThat(inbox.of(manager.email())).isEmpty();
     }
 
     @Test
