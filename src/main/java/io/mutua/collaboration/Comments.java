@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Comments on a plan or one of its steps, in Markdown. Sellers may keep a comment internal; a buyer never reads
  * an internal comment nor a comment on an internal step — the query leaves them out. "@" and a participant's name
- * or email mentions them: they are emailed, buyers only about comments they may read.
+ * or email mentions them: a {@link CommentPosted} event says so, and notifications tell them.
  */
 @Service
 @Transactional
@@ -46,18 +47,18 @@ public class Comments {
     private final BuyerAccess buyers;
     private final Users users;
     private final ParticipantRepository participants;
-    private final MentionMails mentionMails;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Comments(JdbcClient jdbc, PlanService plans, BuyerPlans buyerPlans, BuyerAccess buyers, Users users,
-            ParticipantRepository participants, MentionMails mentionMails, Clock clock) {
+            ParticipantRepository participants, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.buyerPlans = buyerPlans;
         this.buyers = buyers;
         this.users = users;
         this.participants = participants;
-        this.mentionMails = mentionMails;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -94,7 +95,8 @@ public class Comments {
         UUID id = insert(planId, stepId, viewer.userId(), null, name, body, hidden);
         plans.recordActivity(planId, stepId, viewer.userId(), null, PlanChange.COMMENTED, subject(plan, stepId),
                 null, null, hidden);
-        mention(planId, stepId, name, body, hidden, person -> Objects.equals(person.userId(), viewer.userId()));
+        posted(planId, stepId, id, viewer.userId(), null, name, body, hidden,
+                person -> Objects.equals(person.userId(), viewer.userId()));
         return new CommentView(id, stepId, name, "SELLER", body.strip(), hidden, clock.instant());
     }
 
@@ -108,7 +110,7 @@ public class Comments {
         UUID id = insert(planId, stepId, null, participant.id(), participant.name(), body, false);
         plans.recordActivity(planId, stepId, null, participant.id(), PlanChange.COMMENTED, subject(plan, stepId),
                 null, null, false);
-        mention(planId, stepId, participant.name(), body, false,
+        posted(planId, stepId, id, null, participant.id(), participant.name(), body, false,
                 person -> participant.id().equals(person.participantId()));
         return new CommentView(id, stepId, participant.name(), "BUYER", body.strip(), false, clock.instant());
     }
@@ -133,13 +135,13 @@ public class Comments {
         return latest;
     }
 
-    private void mention(UUID planId, UUID stepId, String author, String body, boolean internal,
-            Predicate<Mentions.Person> isAuthor) {
+    /** Announces the saved comment with the people it mentions, in the comment's transaction. */
+    private void posted(UUID planId, UUID stepId, UUID commentId, UUID authorUserId, UUID authorParticipantId,
+            String author, String body, boolean internal, Predicate<Mentions.Person> isAuthor) {
         Set<Mentions.Person> mentioned = mentionable(planId).in(body);
         mentioned.removeIf(isAuthor);
-        if (!mentioned.isEmpty()) {
-            mentionMails.send(new MentionMails.Mentioned(planId, stepId, author, body.strip(), internal, mentioned));
-        }
+        events.publishEvent(new CommentPosted(planId, stepId, commentId, authorUserId, authorParticipantId, author,
+                body.strip(), internal, mentioned.stream().map(Mentions.Person::participantId).toList()));
     }
 
     private UUID insert(UUID planId, UUID stepId, UUID userId, UUID participantId, String name, String body,

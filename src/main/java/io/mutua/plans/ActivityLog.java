@@ -54,23 +54,27 @@ class ActivityLog {
 
     void record(UUID planId, UUID stepId, Actor actor, PlanChange change, String subject, Object before,
             Object after, Instant at, boolean internal) {
-        jdbc.sql("insert into plan_activity (plan_id, step_id, actor_id, actor_participant_id, action, subject, "
+        String clippedSubject = clip(subject, 200);
+        String clippedBefore = clip(before, MAX_TEXT);
+        String clippedAfter = clip(after, MAX_TEXT);
+        long id = jdbc.sql("insert into plan_activity (plan_id, step_id, actor_id, actor_participant_id, action, subject, "
                         + "before, after, at, internal) "
                         + "values (:plan, :step, :actor, :participant, :action, :subject, :before, :after, :at, "
-                        + ":internal)")
+                        + ":internal) returning id")
                 .param("plan", planId)
                 .param("step", stepId)
                 .param("actor", actor.userId())
                 .param("participant", actor.participantId())
                 .param("action", change.name())
-                .param("subject", clip(subject, 200))
-                .param("before", clip(before, MAX_TEXT))
-                .param("after", clip(after, MAX_TEXT))
+                .param("subject", clippedSubject)
+                .param("before", clippedBefore)
+                .param("after", clippedAfter)
                 .param("at", Timestamp.from(at))
                 .param("internal", internal)
-                .update();
-        events.publishEvent(new PlanActivity(planId, stepId, change, internal, actor.userId(), actor.participantId(),
-                at));
+                .query(Long.class)
+                .single();
+        events.publishEvent(new PlanActivity(id, planId, stepId, change, internal, actor.userId(),
+                actor.participantId(), at, clippedSubject, clippedBefore, clippedAfter));
     }
 
     /** The latest entries, newest first; a buyer audience never gets internal ones. */

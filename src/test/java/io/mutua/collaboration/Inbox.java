@@ -2,6 +2,8 @@ package io.mutua.collaboration;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +39,39 @@ public final class Inbox {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plain-text part of a message (the whole body of a plain-text one), decoded. */
+    public static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The HTML part of a message, decoded; empty when it has none. */
+    public static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(MimeMessage message, String type) {
+        try {
+            return part((Part) message, type).replace("\r\n", "\n");
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return "";
     }
 
     public static String subject(MimeMessage message) {
