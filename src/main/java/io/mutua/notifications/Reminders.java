@@ -77,7 +77,7 @@ class Reminders {
     }
 
     @Scheduled(cron = "${mutua.reminders.cron:0 5 * * * *}")
-    @SchedulerLock(name = "reminders")
+    @SchedulerLock(name = "reminders", lockAtLeastFor = "PT1M")
     void run() {
         remind(clock.instant());
     }
