@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,7 @@ class Reminders {
     private final Holidays holidays;
     private final ReminderRecipients recipients;
     private final Notifications notifications;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final int dueWithin;
     private final int escalateAfter;
@@ -58,7 +61,7 @@ class Reminders {
     private final ZoneId defaultZone;
 
     Reminders(OpenPlans openPlans, ParticipantContacts participants, DealService deals, Holidays holidays,
-            ReminderRecipients recipients, Notifications notifications, Clock clock,
+            ReminderRecipients recipients, Notifications notifications, JdbcClient jdbc, Clock clock,
             @Value("${mutua.reminders.due-within-business-days:2}") int dueWithin,
             @Value("${mutua.reminders.escalate-after-business-days:3}") int escalateAfter,
             @Value("${mutua.reminders.from-hour:7}") int fromHour,
@@ -69,6 +72,7 @@ class Reminders {
         this.holidays = holidays;
         this.recipients = recipients;
         this.notifications = notifications;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.dueWithin = dueWithin;
         this.escalateAfter = escalateAfter;
@@ -85,8 +89,12 @@ class Reminders {
     /** Records every reminder due at {@code now}; what was recorded before (same person, same day) is skipped. */
     void remind(Instant now) {
         BusinessCalendar calendar = holidays.calendar();
-        remindOfSteps(now, calendar);
-        remindOfInvitations(now, calendar);
+        List<Notice> notices = new ArrayList<>();
+        remindOfSteps(now, calendar, notices);
+        remindOfInvitations(now, calendar, notices);
+        // Most runs of a day find what earlier runs recorded: one query skips those.
+        Set<String> recorded = recorded(notices.stream().map(Notice::dedupeKey).toList());
+        notices.stream().filter(notice -> !recorded.contains(notice.dedupeKey())).forEach(notifications::record);
     }
 
     /** The time zone a person's "today" is taken in. */
@@ -94,7 +102,7 @@ class Reminders {
         return defaultZone;
     }
 
-    private void remindOfSteps(Instant now, BusinessCalendar calendar) {
+    private void remindOfSteps(Instant now, BusinessCalendar calendar, List<Notice> notices) {
         // The latest "today" anywhere on earth bounds what can be due for anyone.
         LocalDate latestToday = LocalDate.ofInstant(now, ZoneOffset.MAX);
         List<OpenStep> steps = openPlans.stepsDueBy(calendar.plusBusinessDays(calendar.onOrAfter(latestToday),
@@ -114,42 +122,46 @@ class Reminders {
                     owner)));
             step.ownerParticipantIds().forEach(id -> people.participant(id, step.shared(), step.language())
                     .ifPresent(owner -> owners.putIfAbsent(key(owner), owner)));
-            owners.values().forEach(owner -> remindOwner(step, owner, now, calendar));
+            owners.values().forEach(owner -> remindOwner(step, owner, now, calendar, notices));
             DealFacts deal = dealsById.get(step.dealId());
             if (deal != null) {
                 people.seller(deal.ownerId()).filter(executive -> !owners.containsKey(key(executive)))
-                        .ifPresent(executive -> escalate(step, executive, now, calendar));
+                        .ifPresent(executive -> escalate(step, executive, now, calendar, notices));
             }
         }
     }
 
-    private void remindOwner(OpenStep step, Recipient owner, Instant now, BusinessCalendar calendar) {
+    private void remindOwner(OpenStep step, Recipient owner, Instant now, BusinessCalendar calendar,
+            List<Notice> notices) {
         today(owner, now, calendar).ifPresent(today -> {
             LocalDate target = step.targetDate();
             if (target.isBefore(today)) {
-                recordOverdue(step, owner, today, calendar);
+                addOverdue(step, owner, today, calendar, notices);
             } else if (calendar.businessDaysBetween(today, target) <= dueWithin) {
-                record(owner, NoticeKind.STEP_DUE, step.planId(), step.id(),
-                        List.of(step.title(), date(target, owner)), "due:" + step.id() + ":" + key(owner) + ":" + today);
+                notices.add(notice(owner, NoticeKind.STEP_DUE, step.planId(), step.id(),
+                        List.of(step.title(), date(target, owner)),
+                        "due:" + step.id() + ":" + key(owner) + ":" + today));
             }
         });
     }
 
-    private void escalate(OpenStep step, Recipient executive, Instant now, BusinessCalendar calendar) {
+    private void escalate(OpenStep step, Recipient executive, Instant now, BusinessCalendar calendar,
+            List<Notice> notices) {
         today(executive, now, calendar)
                 .filter(today -> step.targetDate().isBefore(today)
                         && calendar.businessDaysBetween(step.targetDate(), today) >= escalateAfter)
-                .ifPresent(today -> recordOverdue(step, executive, today, calendar));
+                .ifPresent(today -> addOverdue(step, executive, today, calendar, notices));
     }
 
-    private void recordOverdue(OpenStep step, Recipient recipient, LocalDate today, BusinessCalendar calendar) {
+    private void addOverdue(OpenStep step, Recipient recipient, LocalDate today, BusinessCalendar calendar,
+            List<Notice> notices) {
         int late = calendar.businessDaysBetween(step.targetDate(), today);
-        record(recipient, NoticeKind.STEP_OVERDUE, step.planId(), step.id(),
+        notices.add(notice(recipient, NoticeKind.STEP_OVERDUE, step.planId(), step.id(),
                 List.of(step.title(), date(step.targetDate(), recipient), Integer.toString(late)),
-                "overdue:" + step.id() + ":" + key(recipient) + ":" + today);
+                "overdue:" + step.id() + ":" + key(recipient) + ":" + today));
     }
 
-    private void remindOfInvitations(Instant now, BusinessCalendar calendar) {
+    private void remindOfInvitations(Instant now, BusinessCalendar calendar, List<Notice> notices) {
         // Anyone invited before the last reminder's day, wherever they are, is past reminding.
         LocalDate earliestToday = LocalDate.ofInstant(now, ZoneOffset.MIN);
         LocalDate firstDay = calendar.plusBusinessDays(calendar.onOrBefore(earliestToday), -LAST_INVITATION_REMINDER)
@@ -175,8 +187,8 @@ class Reminders {
                         : days >= FIRST_INVITATION_REMINDER && days < LAST_INVITATION_REMINDER
                                 ? FIRST_INVITATION_REMINDER : 0;
                 if (reminder > 0) {
-                    record(recipient, NoticeKind.INVITATION_REMINDER, plan.id(), null, List.of(deal.account()),
-                            "invite-reminder:" + buyer.id() + ":" + reminder);
+                    notices.add(notice(recipient, NoticeKind.INVITATION_REMINDER, plan.id(), null,
+                            List.of(deal.account()), "invite-reminder:" + buyer.id() + ":" + reminder));
                 }
             });
         }
@@ -189,9 +201,19 @@ class Reminders {
         return local.getHour() >= fromHour && calendar.isBusinessDay(today) ? Optional.of(today) : Optional.empty();
     }
 
-    private void record(Recipient recipient, NoticeKind kind, UUID planId, UUID stepId, List<String> args,
+    private static Notice notice(Recipient recipient, NoticeKind kind, UUID planId, UUID stepId, List<String> args,
             String dedupeKey) {
-        notifications.record(new Notice(recipient, kind, planId, stepId, null, args, dedupeKey));
+        return new Notice(recipient, kind, planId, stepId, null, args, dedupeKey);
+    }
+
+    private Set<String> recorded(List<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select dedupe_key from notification where dedupe_key = any(:keys)")
+                .param("keys", dedupeKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     private static String date(LocalDate date, Recipient recipient) {

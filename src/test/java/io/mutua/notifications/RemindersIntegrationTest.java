@@ -262,19 +262,19 @@ class RemindersIntegrationTest {
     }
 
     private List<Reminder> remindersOf(StepView step) {
-        return jdbc.sql("select recipient_email, kind, args::text as args from notification where step_id = :step "
-                        + "order by created_at, dedupe_key")
-                .param("step", step.id())
-                .query((rs, n) -> new Reminder(rs.getString("recipient_email"), NoticeKind.valueOf(rs.getString("kind")),
-                        JSON.readValue(rs.getString("args"), new TypeReference<List<String>>() { })))
-                .list();
+        return reminders("step_id = :id order by created_at, dedupe_key", step.id());
     }
 
     private List<Reminder> invitationReminders(ParticipantView person) {
-        return jdbc.sql("select recipient_email, kind, args::text as args from notification "
-                        + "where recipient_participant_id = :person and kind = 'INVITATION_REMINDER' order by dedupe_key")
-                .param("person", person.id())
-                .query((rs, n) -> new Reminder(rs.getString("recipient_email"), NoticeKind.valueOf(rs.getString("kind")),
+        return reminders("recipient_participant_id = :id and kind = 'INVITATION_REMINDER' order by dedupe_key",
+                person.id());
+    }
+
+    private List<Reminder> reminders(String condition, Object id) {
+        return jdbc.sql("select recipient_email, kind, args::text as args from notification where " + condition)
+                .param("id", id)
+                .query((rs, n) -> new Reminder(rs.getString("recipient_email"),
+                        NoticeKind.valueOf(rs.getString("kind")),
                         JSON.readValue(rs.getString("args"), new TypeReference<List<String>>() { })))
                 .list();
     }
@@ -290,7 +290,8 @@ class RemindersIntegrationTest {
     /** A Monday at least four weeks ahead that starts three weeks without holidays. */
     private LocalDate quietMonday() {
         BusinessCalendar calendar = holidays.calendar();
-        LocalDate candidate = LocalDate.now(clock).plusWeeks(4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate candidate = LocalDate.now(clock).plusWeeks(4)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         while (!quiet(candidate, calendar)) {
             candidate = candidate.plusWeeks(1);
         }
