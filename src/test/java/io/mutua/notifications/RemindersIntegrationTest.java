@@ -15,6 +15,7 @@ import io.mutua.collaboration.ParticipantView;
 import io.mutua.collaboration.Participants;
 import io.mutua.deals.DealService;
 import io.mutua.deals.Outcome;
+import io.mutua.identity.Users;
 import io.mutua.plans.BusinessCalendar;
 import io.mutua.plans.Holidays;
 import io.mutua.plans.NewStep;
@@ -69,6 +70,8 @@ class RemindersIntegrationTest {
     @Autowired
     Holidays holidays;
     @Autowired
+    Users users;
+    @Autowired
     TestData data;
     @Autowired
     JdbcClient jdbc;
@@ -99,9 +102,11 @@ class RemindersIntegrationTest {
     @Test
     void stepsDueWithinTwoBusinessDaysRemindTheirOwnersCountingOverTheWeekend() {
         invite(fixture.mainContact());
+        TestData.Seller greek = data.user("REP", fixture.teamId());
+        users.remember(greek.email(), Locale.forLanguageTag("el"));
         LocalDate friday = monday.plusDays(4);
         StepView tuesday = step("Security review", Visibility.SHARED, monday.plusDays(8), OwnerRef.user(owner.id()),
-                OwnerRef.participant(fixture.mainContact().id()));
+                OwnerRef.participant(fixture.mainContact().id()), OwnerRef.user(greek.id()));
         StepView wednesday = step("Legal review", Visibility.SHARED, monday.plusDays(9), OwnerRef.user(owner.id()),
                 OwnerRef.participant(fixture.mainContact().id()));
         StepView internal = step("Discount approval", Visibility.INTERNAL, monday.plusDays(7),
@@ -113,13 +118,16 @@ class RemindersIntegrationTest {
                 new Reminder(owner.email(), NoticeKind.STEP_DUE, List.of("Security review",
                         english(monday.plusDays(8)))),
                 new Reminder(fixture.mainContact().email(), NoticeKind.STEP_DUE, List.of("Security review",
-                        english(monday.plusDays(8)))));
+                        english(monday.plusDays(8)))),
+                new Reminder(greek.email(), NoticeKind.STEP_DUE, List.of("Security review",
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag("el"))
+                                .format(monday.plusDays(8)))));
         assertThat(remindersOf(wednesday)).as("three business days ahead is not due soon").isEmpty();
         assertThat(remindersOf(internal)).as("buyers never hear about internal steps")
                 .extracting(Reminder::email).containsExactly(owner.email());
 
         reminders.remind(at(friday.plusDays(1), 10));
-        assertThat(remindersOf(tuesday)).as("nothing on a Saturday").hasSize(2);
+        assertThat(remindersOf(tuesday)).as("nothing on a Saturday").hasSize(3);
     }
 
     @Test
