@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,13 @@ class DealQueries {
     Optional<DealView> find(UUID id) {
         return jdbc.sql(SELECT + "where d.id = :id").param("id", id).query(DealQueries::row).optional()
                 .map(row -> views(List.of(row)).get(0));
+    }
+
+    List<DealView> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views(jdbc.sql(SELECT + "where d.id in (:ids)").param("ids", ids).query(DealQueries::row).list());
     }
 
     List<StageChangeView> history(UUID dealId, boolean open) {
