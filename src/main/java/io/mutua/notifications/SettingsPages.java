@@ -79,7 +79,7 @@ public class SettingsPages {
             model.addAttribute("page", page(action, plans, current, current, FormErrors.none(), true, false));
             return FORM;
         }
-        return "redirect:" + action + "?saved";
+        return "redirect:" + action + "?saved=true";
     }
 
     private static SettingsPage page(String action, List<PlanChoice> plans, NotificationSettings shown,
