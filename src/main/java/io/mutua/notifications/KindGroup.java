@@ -32,6 +32,10 @@ public enum KindGroup {
                 .orElseThrow(() -> new IllegalArgumentException("no group for " + kind));
     }
 
+    Set<NoticeKind> kinds() {
+        return Set.copyOf(kinds);
+    }
+
     Mode defaultFor(boolean buyer) {
         return buyer ? buyerDefault : Mode.IMMEDIATE;
     }

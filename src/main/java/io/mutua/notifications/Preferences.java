@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How each person wants to be told, keyed by their email in lower case. A plan's own mode beats the mode of the
  * kind's group, which beats the default (see {@link KindGroup}). The time zone a person's digest follows is theirs
- * when chosen, else {@code mutua.notifications.default-time-zone}.
+ * when chosen, for a buyer who chose none the one their plan's seller chose, else
+ * {@code mutua.notifications.default-time-zone}.
  */
 @Component
 class Preferences {
@@ -148,8 +149,14 @@ class Preferences {
                 .param("email", key).param("plan", planId).param("mode", mode.name()).update();
     }
 
+    /** The person's own zone, else (for a buyer) the zone the seller of their first plan chose. */
     private Optional<ZoneId> storedZone(String key) {
-        return jdbc.sql("select time_zone from notification_setting where email = :email and time_zone is not null")
+        return jdbc.sql("select coalesce((select time_zone from notification_setting where email = :email), "
+                        + "(select s.time_zone from participant p join plan pl on pl.id = p.plan_id "
+                        + "join deal d on d.id = pl.deal_id join app_user u on u.id = d.owner_id "
+                        + "join notification_setting s on s.email = lower(u.email) "
+                        + "where lower(p.email) = :email and p.side = 'BUYER' and p.revoked_at is null "
+                        + "and s.time_zone is not null order by p.created_at limit 1))")
                 .param("email", key).query(String.class).optional().map(ZoneId::of);
     }
 

@@ -71,6 +71,19 @@ class PreferencesIntegrationTest {
     }
 
     @Test
+    void aBuyerWhoChoseNoTimeZoneFollowsTheirSellersUntilTheyChooseOne() {
+        Recipient colleague = Recipient.buyer(plan.colleague().email(), plan.colleague().id(), "en");
+        assertThat(preferences.zoneOf(colleague.email())).isEqualTo(preferences.defaultZone());
+
+        preferences.save(seller.email(), Map.of(), Map.of(), "Asia/Tokyo", 0);
+        assertThat(preferences.zoneOf(colleague.email())).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(preferences.settings(colleague.email(), true).zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+
+        preferences.save(colleague.email(), Map.of(), Map.of(), "Europe/Lisbon", 0);
+        assertThat(preferences.zoneOf(colleague.email())).isEqualTo(ZoneId.of("Europe/Lisbon"));
+    }
+
+    @Test
     void aNotificationIsRecordedWithTheModeItsRecipientChose() {
         preferences.save(buyer.email(), Map.of(), Map.of(plan.planId(), Mode.OFF), "Europe/Athens", 0);
 
