@@ -47,12 +47,17 @@ class DigestEmails {
 
     /** One waiting notification with what the digest shows of it. */
     record Item(UUID id, UUID planId, String account, String planLanguage, String userLocale, boolean buyer,
-            NoticeKind kind, List<String> args, String actorName, Instant createdAt) {
+            NoticeKind kind, List<String> args, String actorName, Instant createdAt, UUID userId, UUID participantId) {
 
         static Item read(ResultSet rs, int row) throws SQLException {
             return new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getBoolean(6), NoticeKind.valueOf(rs.getString(7)),
-                    JSON.readValue(rs.getString(8), STRINGS), rs.getString(9), rs.getTimestamp(10).toInstant());
+                    JSON.readValue(rs.getString(8), STRINGS), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                    rs.getObject(11, UUID.class), rs.getObject(12, UUID.class));
+        }
+
+        Recipient recipient(String email) {
+            return new Recipient(email, userId, participantId, buyer ? planLanguage : userLocale);
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -56,48 +55,62 @@ class Digests {
         int sent = 0;
         for (String email : waiting) {
             ZonedDateTime local = now.atZone(preferences.zoneOf(email));
-            if (local.toLocalTime().isBefore(SEND_AT)) {
-                continue;
-            }
-            Boolean queued = transactions.execute(status -> {
-                boolean done = send(email, local.toLocalDate(), now);
-                if (!done) {
-                    status.setRollbackOnly();
-                }
-                return done;
-            });
-            if (Boolean.TRUE.equals(queued)) {
+            if (!local.toLocalTime().isBefore(SEND_AT)
+                    && Boolean.TRUE.equals(transactions.execute(status -> send(email, local.toLocalDate(), now)))) {
                 sent++;
             }
         }
         return sent;
     }
 
+    /**
+     * Queues one person's digest unless they had today's; what they turned off since it was recorded is left out
+     * (and marked, so it waits no more).
+     */
     private boolean send(String email, LocalDate day, Instant now) {
-        int claimed = jdbc.sql("insert into notification_digest (email, local_date, sent_at) values (:email, :day, :now) "
-                        + "on conflict do nothing")
-                .param("email", email).param("day", day).param("now", Timestamp.from(now))
-                .update();
-        if (claimed == 0) {
+        boolean hadToday = jdbc.sql("select exists (select 1 from notification_digest where email = :email "
+                        + "and local_date = :day)")
+                .param("email", email).param("day", day).query(Boolean.class).single();
+        if (hadToday) {
             return false;
         }
-        List<DigestEmails.Item> items = jdbc.sql("select n.id, n.plan_id, d.account, p.language, u.locale, "
-                        + "n.recipient_participant_id is not null, n.kind, n.args::text, n.actor_name, n.created_at "
+        List<DigestEmails.Item> waiting = jdbc.sql("select n.id, n.plan_id, d.account, p.language, u.locale, "
+                        + "n.recipient_participant_id is not null, n.kind, n.args::text, n.actor_name, n.created_at, "
+                        + "n.recipient_user_id, n.recipient_participant_id "
                         + "from notification n left join plan p on p.id = n.plan_id "
                         + "left join deal d on d.id = p.deal_id left join app_user u on u.id = n.recipient_user_id "
                         + "where lower(n.recipient_email) = :email and n.mode = 'DIGEST' and n.digested_at is null "
-                        + "order by n.importance desc, n.created_at for update of n")
+                        + "order by n.importance desc, n.created_at for update of n skip locked")
                 .param("email", email)
                 .query(DigestEmails.Item::read)
                 .list();
-        if (items.isEmpty()) {
-            return false;
+        List<DigestEmails.Item> wanted = waiting.stream()
+                .filter(item -> preferences.modeFor(item.recipient(email), item.planId(), item.kind()) != Mode.OFF)
+                .toList();
+        boolean queued = !wanted.isEmpty() && claim(email, day, now);
+        if (queued) {
+            mailer.queue(emails.compose(email, day, wanted));
         }
-        mailer.queue(emails.compose(email, day, items));
+        if (queued || wanted.isEmpty()) {
+            markDigested(waiting, now);
+        }
+        return queued;
+    }
+
+    private boolean claim(String email, LocalDate day, Instant now) {
+        return jdbc.sql("insert into notification_digest (email, local_date, sent_at) values (:email, :day, :now) "
+                        + "on conflict do nothing")
+                .param("email", email).param("day", day).param("now", Timestamp.from(now))
+                .update() > 0;
+    }
+
+    private void markDigested(List<DigestEmails.Item> items, Instant now) {
+        if (items.isEmpty()) {
+            return;
+        }
         jdbc.sql("update notification set digested_at = :now where id in (:ids)")
                 .param("now", Timestamp.from(now))
                 .param("ids", items.stream().map(DigestEmails.Item::id).toList())
                 .update();
-        return true;
     }
 }

@@ -161,6 +161,30 @@ class DigestsIntegrationTest {
                 .isEqualTo(Mode.OFF);
     }
 
+    @Test
+    void whatWasTurnedOffAfterItWasRecordedIsLeftOutAndWaitsNoMore() throws Exception {
+        record(athensOnRenewal, NoticeKind.COMMENTED, renewal, "Rita Rep", "", "Muted plan news");
+        record(athensOnExpansion, NoticeKind.DOCUMENT_ADDED, expansion, "Sam Seller", "contract.pdf");
+        preferences.save(athensOnRenewal.email(), Map.of(), Map.of(renewal.planId(), Mode.OFF), "Europe/Athens", 1);
+
+        digests.sendDueDigests(ATHENS_0800);
+
+        String text = part(inbox.await(athensOnRenewal.email(), 1), "text/plain");
+        assertThat(text).contains("contract.pdf").doesNotContain("Muted plan news");
+        assertThat(waiting(athensOnRenewal)).isZero();
+
+        record(athensOnRenewal, NoticeKind.COMMENTED, renewal, "Rita Rep", "", "Still muted");
+        digests.sendDueDigests(NEXT_ATHENS_0800);
+        assertThat(queued(athensOnRenewal)).isOne();
+        assertThat(waiting(athensOnRenewal)).isZero();
+    }
+
+    private int waiting(Recipient recipient) {
+        return jdbc.sql("select count(*) from notification where lower(recipient_email) = lower(:email) "
+                        + "and mode = 'DIGEST' and digested_at is null")
+                .param("email", recipient.email()).query(Integer.class).single();
+    }
+
     private void record(Recipient recipient, NoticeKind kind, MutualPlanFixtures.Fixture plan, String actor,
             String... args) {
         notifications.record(new Notice(recipient, kind, plan.planId(), null, actor, List.of(args),

@@ -112,6 +112,18 @@ class NotificationSettingsPagesIntegrationTest {
     }
 
     @Test
+    void aTimeZoneNotOnTheListIsRefusedNextToTheField() throws Exception {
+        MockHttpServletResponse response = mvc.perform(form(post(SELLER_PAGE).with(SignIn.as(plan.rep())).with(csrf())
+                .header("HX-Request", "true"), groups("DISCUSSION", "OFF", "timeZone", "Mars/Olympus",
+                "version", "0"))).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getContentAsString()).contains("Choose a time zone from the list.")
+                .containsPattern("name=\"group.DISCUSSION\" value=\"OFF\" checked");
+        assertThat(preferences.modeFor(rep, plan.planId(), NoticeKind.COMMENTED)).isEqualTo(Mode.IMMEDIATE);
+    }
+
+    @Test
     void thePageSpeaksGreekAndTheProfileLinksToIt() throws Exception {
         String greek = mvc.perform(get(SELLER_PAGE).with(SignIn.as(plan.rep())).cookie(new Cookie("MUTUA_LANG", "el")))
                 .andReturn().getResponse().getContentAsString();
