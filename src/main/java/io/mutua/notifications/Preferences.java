@@ -79,8 +79,8 @@ class Preferences {
     }
 
     /**
-     * Saves a person's choices over the version they read. {@code plans} holds the plans the person may choose for,
-     * each with its mode or null to follow the groups; other plans keep what they had.
+     * Saves a person's choices over the version they read: the groups given (others keep their mode), and plans
+     * each with its own mode or null to follow the groups (other plans keep what they had).
      */
     @Transactional
     long save(String email, Map<KindGroup, Mode> groups, Map<UUID, Mode> plans, String timeZone, long version) {

@@ -54,12 +54,17 @@ public class SettingsPages {
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         Map<KindGroup, Mode> groups = new EnumMap<>(KindGroup.class);
         for (KindGroup group : KindGroup.values()) {
-            groups.put(group, mode(params.get("group." + group.name()), Mode.DIGEST));
+            Mode mode = mode(params.get("group." + group.name()), null);
+            if (mode != null) {
+                groups.put(group, mode);
+            }
         }
         Map<UUID, Mode> planModes = new HashMap<>();
         for (PlanChoice plan : plans) {
             String value = params.get("plan." + plan.id());
-            planModes.put(plan.id(), value == null || FOLLOW.equals(value) ? null : mode(value, null));
+            if (value != null) {
+                planModes.put(plan.id(), FOLLOW.equals(value) ? null : mode(value, null));
+            }
         }
         String zone = params.getOrDefault("timeZone", "");
         long version = parseVersion(params.get("version"));
@@ -67,7 +72,9 @@ public class SettingsPages {
             preferences.save(email, groups, planModes, zone, version);
         } catch (DomainException e) {
             NotificationSettings current = preferences.settings(email, buyer);
-            NotificationSettings input = new NotificationSettings(groups, withoutFollow(planModes),
+            Map<KindGroup, Mode> shown = new EnumMap<>(current.groups());
+            shown.putAll(groups);
+            NotificationSettings input = new NotificationSettings(shown, shownPlans(current.plans(), planModes),
                     validZone(zone, current.zone()), current.version());
             response.setStatus(e instanceof StaleVersionException ? HttpServletResponse.SC_CONFLICT : 422);
             model.addAttribute("page", page(action, plans, input, current,
@@ -93,14 +100,17 @@ public class SettingsPages {
                 saved.version(), errors, done, stale);
     }
 
-    private static Map<UUID, Mode> withoutFollow(Map<UUID, Mode> modes) {
-        Map<UUID, Mode> kept = new HashMap<>();
-        modes.forEach((id, mode) -> {
-            if (mode != null) {
-                kept.put(id, mode);
+    /** The plans' modes as saved, with the person's input over them (null: follows the groups). */
+    private static Map<UUID, Mode> shownPlans(Map<UUID, Mode> saved, Map<UUID, Mode> input) {
+        Map<UUID, Mode> shown = new HashMap<>(saved);
+        input.forEach((id, mode) -> {
+            if (mode == null) {
+                shown.remove(id);
+            } else {
+                shown.put(id, mode);
             }
         });
-        return kept;
+        return shown;
     }
 
     private static Mode mode(String value, Mode fallback) {
