@@ -67,6 +67,9 @@ public class OutgoingMail {
                     delivery.wake();
                 }
             });
+        } else {
+            // No transaction (send() calls queue() directly, past the proxy): the row is committed already.
+            delivery.wake();
         }
     }
 

@@ -16,6 +16,8 @@ public final class Paths {
     public static final String BUYER_SIGN_OUT = BUYER + "/sign-out";
     /** Calendar feeds: secret addresses that calendar apps read without signing in. */
     public static final String CALENDAR_FEEDS = "/calendar";
+    /** One-click unsubscribe from notification emails: the token in the address is the key (see Unsubscribes). */
+    public static final String UNSUBSCRIBE = "/unsubscribe";
     public static final String API = "/api/v1";
     public static final String API_TOKENS = API + "/tokens";
 

@@ -115,6 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // Calendar apps cannot sign in: the secret in the address is the key (see CalendarFeeds).
                         .requestMatchers(Paths.CALENDAR_FEEDS + "/**").permitAll()
+                        // Mail clients unsubscribe with a POST that carries neither session nor CSRF token (RFC 8058).
+                        .requestMatchers(Paths.UNSUBSCRIBE + "/**").permitAll()
                         .requestMatchers(Paths.ADMIN + "/**").hasRole("ADMIN")
                         // Seller pages are for the sales team; a buyer session never reaches them.
                         .anyRequest().hasAnyRole(SELLER_ROLES))
@@ -129,7 +131,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
-                .csrf(Customizer.withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, Paths.UNSUBSCRIBE + "/*")))
                 // A buyer session finds no seller page at all; a seller without the role is told so.
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> response.sendError(
                         isBuyer() && !(e instanceof CsrfException)

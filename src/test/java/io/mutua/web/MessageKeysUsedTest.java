@@ -8,6 +8,8 @@ import io.mutua.deals.MeddpiccElement;
 import io.mutua.deals.QualificationStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.notifications.KindGroup;
+import io.mutua.notifications.Mode;
 import io.mutua.notifications.NoticeKind;
 import io.mutua.plans.EstimateSource;
 import io.mutua.plans.PlanChange;
@@ -69,6 +71,8 @@ class MessageKeysUsedTest {
             Map.entry("estimate.", names(EstimateSource.values())),
             Map.entry("activity.", names(PlanChange.values())),
             Map.entry("notice.", names(NoticeKind.values())),
+            Map.entry("notificationGroup.", names(KindGroup.values())),
+            Map.entry("notificationMode.", names(Mode.values())),
             Map.entry("ownerRole.", names(OwnerRole.values())),
             Map.entry("side.", names(Side.values())),
             Map.entry("visibility.", names(Visibility.values())),
