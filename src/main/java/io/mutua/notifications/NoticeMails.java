@@ -30,25 +30,29 @@ class NoticeMails {
     private final MessageSource messages;
     private final NoticeText text;
     private final JdbcClient jdbc;
+    private final Unsubscribes unsubscribes;
     private final String baseUrl;
 
     NoticeMails(OutgoingMail outbox, TemplateEngine templates, MessageSource messages, NoticeText text,
-            JdbcClient jdbc, @Value("${mutua.base-url}") String baseUrl) {
+            JdbcClient jdbc, Unsubscribes unsubscribes, @Value("${mutua.base-url}") String baseUrl) {
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
         this.text = text;
         this.jdbc = jdbc;
+        this.unsubscribes = unsubscribes;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     /** Queues the email of notification {@code notificationId} and links the notification to it. */
     void queue(UUID notificationId, Notice notice, PlanAudience.Reader reader, PlanPeople.PlanFacts plan,
             PlanPeople.StepFacts step) {
-        NoticeEmail email = write(notice, reader.name(), reader.locale(), plan, step, reader.buyer());
+        Unsubscribes.Link unsubscribe = unsubscribes.issue(reader.recipient().email(), plan.id());
+        NoticeEmail email = write(notice, reader.name(), reader.locale(), plan, step, reader.buyer(),
+                unsubscribe.url());
         String key = "notice:" + notificationId;
         Mail mail = new Mail(reader.recipient().email(), email.subject(), email.text(), html(email),
-                "notice." + notice.kind().name(), key, Map.of(), null);
+                "notice." + notice.kind().name(), key, unsubscribe.headers(), null);
         outbox.queue(reader.buyer() ? mail.withSignInLinkTo(plan.id()) : mail);
         jdbc.sql("update notification set mail_id = (select id from mail_outbox where dedupe_key = :key) "
                         + "where id = :id")
@@ -58,7 +62,7 @@ class NoticeMails {
     }
 
     NoticeEmail write(Notice notice, String readerName, Locale locale, PlanPeople.PlanFacts plan,
-            PlanPeople.StepFacts step, boolean buyer) {
+            PlanPeople.StepFacts step, boolean buyer, String unsubscribeUrl) {
         String line = text.line(notice.kind(), notice.actorName(), notice.args(), locale);
         String subjectLine = line.length() <= SUBJECT_LINE ? line : line.substring(0, SUBJECT_LINE - 1) + "…";
         String stepLine = step == null ? null : messages.getMessage("mail.notice.step", new Object[] {step.title(),
@@ -73,7 +77,8 @@ class NoticeMails {
                 line, stepLine,
                 messages.getMessage(step == null ? "mail.notice.openPlan" : "mail.notice.openStep", null, locale),
                 link,
-                messages.getMessage("mail.notice.footer", new Object[] {plan.account()}, locale));
+                messages.getMessage("mail.notice.footer", new Object[] {plan.account()}, locale),
+                messages.getMessage("digest.unsubscribe", null, locale), unsubscribeUrl);
     }
 
     String html(NoticeEmail email) {

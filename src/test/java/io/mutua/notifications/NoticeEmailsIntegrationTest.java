@@ -29,7 +29,8 @@ class NoticeEmailsIntegrationTest {
         for (NoticeKind kind : NoticeKind.values()) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("el"))) {
                 for (boolean buyer : List.of(false, true)) {
-                    NoticeEmail email = mails.write(notice(kind), "Anna Buyer", locale, PLAN, STEP, buyer);
+                    NoticeEmail email = mails.write(notice(kind), "Anna Buyer", locale, PLAN, STEP, buyer,
+                            "http://localhost:8080/unsubscribe/t0ken");
                     String html = mails.html(email);
                     String text = email.text();
                     String what = kind + " " + locale + (buyer ? " to a buyer" : " to a seller");
@@ -64,12 +65,14 @@ class NoticeEmailsIntegrationTest {
     @Test
     void anEmailAboutThePlanOpensThePlan() {
         NoticeEmail email = mails.write(notice(NoticeKind.CONVERTED), "Sam Seller", Locale.ENGLISH, PLAN, null,
-                false);
+                false, "http://localhost:8080/unsubscribe/t0ken");
 
         assertThat(email.link()).isEqualTo("http://localhost:8080/deals/" + PLAN.dealId() + "/plan");
         assertThat(email.action()).isEqualTo("Open the plan");
         assertThat(email.text()).contains("Plan with Acme", "Open the plan: http://localhost:8080/deals/")
-                .doesNotContain("Step:");
+                .doesNotContain("Step:")
+                .contains("Unsubscribe: http://localhost:8080/unsubscribe/t0ken");
+        assertThat(mails.html(email)).contains("href=\"http://localhost:8080/unsubscribe/t0ken\"");
     }
 
     private static Notice notice(NoticeKind kind) {
