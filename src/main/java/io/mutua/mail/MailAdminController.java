@@ -100,9 +100,9 @@ public class MailAdminController {
         return "mail/queue-part";
     }
 
-    private MailQueuePage page(MailQueue.Status filter, int retried) {
-        Map<MailQueue.Status, Long> counts = queue.counts();
-        List<StatusCount> statusCounts = Arrays.stream(MailQueue.Status.values())
+    private MailQueuePage page(MailStatus filter, int retried) {
+        Map<MailStatus, Long> counts = queue.counts();
+        List<StatusCount> statusCounts = Arrays.stream(MailStatus.values())
                 .map(status -> new StatusCount(status.name(), counts.get(status), status == filter))
                 .toList();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -111,11 +111,11 @@ public class MailAdminController {
                 retried);
     }
 
-    private static MailQueue.Status status(String status) {
+    private static MailStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
-        return Arrays.stream(MailQueue.Status.values()).filter(value -> value.name().equals(status)).findFirst()
+        return Arrays.stream(MailStatus.values()).filter(value -> value.name().equals(status)).findFirst()
                 .orElse(null);
     }
 }

@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +54,7 @@ class MailDelivery {
     private final Clock clock;
     private final String from;
     private final String messageIdDomain;
-    private final ExponentialBackOff backOff;
+    private final RetryPolicy retries;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -76,9 +74,7 @@ class MailDelivery {
         this.clock = clock;
         this.from = from;
         this.messageIdDomain = Optional.ofNullable(URI.create(baseUrl.trim()).getHost()).orElse("mutua.invalid");
-        this.backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
-        this.backOff.setMaxInterval(maxInterval.toMillis());
-        this.backOff.setMaxAttempts(attempts - 1);
+        this.retries = new RetryPolicy(firstRetry, maxInterval, attempts);
     }
 
     /** Delivers soon, on another thread. */
@@ -142,28 +138,19 @@ class MailDelivery {
 
     private void failed(Queued mail, Instant now, Exception error) {
         int attempts = mail.attempts() + 1;
-        long wait = backOffAfter(attempts);
+        Optional<Duration> wait = retries.waitAfter(attempts);
         String message = Optional.ofNullable(error.getMessage()).orElse(error.getClass().getSimpleName());
         log.warn("Could not send email {} to {} (attempt {}): {}", mail.id(), mail.to(), attempts, message);
         jdbc.sql("update mail_outbox set attempts = :attempts, last_error = :error, status = :status, "
                         + "next_attempt_at = :next where id = :id")
                 .param("attempts", attempts)
                 .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
-                .param("status", wait == BackOffExecution.STOP ? "FAILED" : "QUEUED")
-                .param("next", Timestamp.from(wait == BackOffExecution.STOP ? now : now.plusMillis(wait)))
+                .param("status", wait.isEmpty() ? "FAILED" : "QUEUED")
+                .param("next", Timestamp.from(wait.map(now::plus).orElse(now)))
                 .param("id", mail.id())
                 .update();
     }
 
-    /** How long to wait after the given number of failed attempts, by the backoff policy; STOP to give up. */
-    private long backOffAfter(int failedAttempts) {
-        BackOffExecution execution = backOff.start();
-        long wait = BackOffExecution.STOP;
-        for (int i = 0; i < failedAttempts; i++) {
-            wait = execution.nextBackOff();
-        }
-        return wait;
-    }
 
     private MimeMessage message(Queued mail) throws MessagingException {
         String text = mail.text();

@@ -22,10 +22,8 @@ class MailQueue {
 
     static final int LATEST = 100;
 
-    enum Status { QUEUED, SENT, FAILED }
-
     /** One email in the queue, without its content. */
-    record QueuedMail(UUID id, String kind, String recipient, String subject, Status status, int attempts,
+    record QueuedMail(UUID id, String kind, String recipient, String subject, MailStatus status, int attempts,
             String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
     }
 
@@ -41,21 +39,21 @@ class MailQueue {
 
     /** How many emails there are in each status (every status present, zero when none). */
     @Transactional(readOnly = true)
-    Map<Status, Long> counts() {
-        Map<Status, Long> counts = new EnumMap<>(Status.class);
-        for (Status status : Status.values()) {
+    Map<MailStatus, Long> counts() {
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        for (MailStatus status : MailStatus.values()) {
             counts.put(status, 0L);
         }
         jdbc.sql("select status, count(*) as n from mail_outbox group by status")
                 .query(rs -> {
-                    counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n"));
+                    counts.put(MailStatus.valueOf(rs.getString("status")), rs.getLong("n"));
                 });
         return counts;
     }
 
     /** The latest emails, newest first; only those in {@code status} unless it is null. */
     @Transactional(readOnly = true)
-    List<QueuedMail> latest(Status status) {
+    List<QueuedMail> latest(MailStatus status) {
         return jdbc.sql("select id, kind, recipient, subject, status, attempts, last_error, created_at, "
                         + "next_attempt_at, sent_at from mail_outbox "
                         + "where cast(:status as varchar) is null or status = cast(:status as varchar) "
@@ -111,7 +109,7 @@ class MailQueue {
 
     private static QueuedMail row(ResultSet rs) throws SQLException {
         return new QueuedMail(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
-                rs.getString("subject"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("next_attempt_at")), instant(rs.getTimestamp("sent_at")));
     }
