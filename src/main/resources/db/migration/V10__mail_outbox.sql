@@ -1,5 +1,6 @@
 -- The mail outbox: every email is a row written in the transaction of the change that causes it, and a worker
--- delivers it. A dedupe key makes queuing the same email twice a no-op.
+-- delivers it. A dedupe key makes queuing the same email twice a no-op. The row id is the email's Message-ID, so a
+-- resend is recognisably the same email. Magic links are never stored: link_purpose asks for a fresh one at delivery.
 create table mail_outbox (
     id              uuid         primary key,
     kind            varchar(40)  not null,
@@ -9,6 +10,7 @@ create table mail_outbox (
     html_body       text,
     headers         jsonb        not null default '{}',
     link_plan_id    uuid,
+    link_purpose    varchar(10)  check (link_purpose in ('SIGN_IN', 'JOIN')),
     dedupe_key      varchar(300) not null,
     status          varchar(10)  not null default 'QUEUED' check (status in ('QUEUED', 'SENT', 'FAILED')),
     attempts        int          not null default 0,

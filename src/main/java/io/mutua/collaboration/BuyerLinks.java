@@ -100,8 +100,7 @@ public class BuyerLinks {
         List<Participant> on = participants.findActiveBuyer(clean);
         if (allowed && !on.isEmpty()) {
             String language = plans.languageOf(on.get(0).planId()).orElse(null);
-            mails.signInLink(clean, language, links.issue(clean, on.size() == 1 ? on.get(0).planId() : null,
-                    MagicLinks.Purpose.SIGN_IN));
+            mails.signInLink(clean, language, on.size() == 1 ? on.get(0).planId() : null);
         }
     }
 
@@ -119,8 +118,7 @@ public class BuyerLinks {
         jdbc.sql("insert into link_request (email, remote_addr, at) values (:email, :addr, :now)")
                 .param("email", clean).param("addr", remoteAddress).param("now", Timestamp.from(now)).update();
         if (allowed && domainAllowed(planId, clean)) {
-            mails.joinLink(clean, plan.dealName(), plan.language(), links.issue(clean, planId,
-                    MagicLinks.Purpose.JOIN));
+            mails.joinLink(clean, plan.dealName(), plan.language(), planId);
         }
     }
 

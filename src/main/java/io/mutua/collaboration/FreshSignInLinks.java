@@ -1,5 +1,6 @@
 package io.mutua.collaboration;
 
+import io.mutua.mail.Mail;
 import io.mutua.mail.MailLinks;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,9 @@ class FreshSignInLinks implements MailLinks {
     }
 
     @Override
-    public String freshLink(String email, UUID planId) {
-        return baseUrl + LinkMails.SIGN_IN_PATH + "?token=" + links.issue(email, planId, MagicLinks.Purpose.SIGN_IN);
+    public String freshLink(String email, UUID planId, Mail.LinkPurpose purpose) {
+        MagicLinks.Purpose use = purpose == Mail.LinkPurpose.JOIN ? MagicLinks.Purpose.JOIN
+                : MagicLinks.Purpose.SIGN_IN;
+        return baseUrl + LinkMails.SIGN_IN_PATH + "?token=" + links.issue(email, planId, use);
     }
 }

@@ -45,19 +45,17 @@ public class Participants {
     private final PlanService plans;
     private final BuyerPlans buyerPlans;
     private final Users users;
-    private final MagicLinks links;
     private final LinkMails mails;
     private final PlanVisits visits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Participants(ParticipantRepository participants, PlanService plans, BuyerPlans buyerPlans, Users users,
-            MagicLinks links, LinkMails mails, PlanVisits visits, ApplicationEventPublisher events, Clock clock) {
+            LinkMails mails, PlanVisits visits, ApplicationEventPublisher events, Clock clock) {
         this.participants = participants;
         this.plans = plans;
         this.buyerPlans = buyerPlans;
         this.users = users;
-        this.links = links;
         this.mails = mails;
         this.visits = visits;
         this.events = events;
@@ -143,11 +141,10 @@ public class Participants {
         if (!participant.active()) {
             throw new ConflictException("participants.revoked");
         }
-        String token = links.issue(participant.email(), planId, MagicLinks.Purpose.SIGN_IN);
         String inviter = users.find(viewer.userId()).map(UserSummary::name).orElse("");
         // The email goes to the buyer: it names the account as buyers see it, never the deal's internal name.
         String account = buyerPlans.view(planId).dealName();
-        mails.invitation(participant.email(), participant.name(), inviter, account, plan.language(), token);
+        mails.invitation(participant.email(), participant.name(), inviter, account, plan.language(), planId);
         participant.invited(clock.instant());
         save(participant);
         plans.recordActivity(planId, null, viewer.userId(), null, PlanChange.PARTICIPANT_INVITED, participant.name(),

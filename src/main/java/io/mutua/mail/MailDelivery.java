@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +22,22 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers the outbox: each due email is locked ({@code FOR UPDATE SKIP LOCKED}, so several nodes never take the
- * same one), sent, and marked sent in the same transaction. A failed attempt is retried later, by an exponential
- * backoff, until the backoff gives up; then the email is FAILED and waits for an admin's "retry now". Runs on a
- * schedule and, sooner, whenever a transaction that queued an email commits.
+ * same one), sent, and marked sent in the same transaction. A failed attempt is recorded and retried later, by an
+ * exponential backoff, until the backoff gives up; then the email is FAILED and waits for an admin's "retry now".
+ * Runs on a schedule and, sooner, whenever a transaction that queued an email commits.
+ *
+ * <p>Crash safety: should this node die after the SMTP server accepted an email but before the transaction commits,
+ * PostgreSQL releases the row and the email is sent again — with the same Message-ID (the row id), which mail
+ * providers use to drop the duplicate. A fresh sign-in link is committed in its own transaction before sending, so the
+ * link in an email that was accepted always works, whatever happens to the delivery transaction.
  */
 @Component
 class MailDelivery {
@@ -41,31 +47,34 @@ class MailDelivery {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
     private final JavaMailSender sender;
     private final ObjectProvider<MailLinks> links;
     private final Executor background;
     private final Clock clock;
     private final String from;
-    private final ExponentialBackOff backOff;
+    private final String messageIdDomain;
+    private final RetryPolicy retries;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    MailDelivery(JdbcClient jdbc, TransactionTemplate transactions, JavaMailSender sender,
+    MailDelivery(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender sender,
             ObjectProvider<MailLinks> links, @Qualifier("applicationTaskExecutor") Executor background, Clock clock,
-            @Value("${mutua.mail.from}") String from,
+            @Value("${mutua.mail.from}") String from, @Value("${mutua.base-url}") String baseUrl,
             @Value("${mutua.mail.retry.first:PT30S}") Duration firstRetry,
             @Value("${mutua.mail.retry.max-interval:PT1H}") Duration maxInterval,
             @Value("${mutua.mail.retry.attempts:12}") int attempts) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sender = sender;
         this.links = links;
         this.background = background;
         this.clock = clock;
         this.from = from;
-        this.backOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
-        this.backOff.setMaxInterval(maxInterval.toMillis());
-        this.backOff.setMaxAttempts(attempts - 1);
+        this.messageIdDomain = Optional.ofNullable(URI.create(baseUrl.trim()).getHost()).orElse("mutua.invalid");
+        this.retries = new RetryPolicy(firstRetry, maxInterval, attempts);
     }
 
     /** Delivers soon, on another thread. */
@@ -93,12 +102,14 @@ class MailDelivery {
 
     private boolean deliverNext() {
         Optional<Queued> next = jdbc.sql("select id, recipient, subject, text_body, html_body, headers, "
-                        + "link_plan_id, attempts from mail_outbox where status = 'QUEUED' and next_attempt_at <= :now "
+                        + "link_plan_id, link_purpose, attempts from mail_outbox "
+                        + "where status = 'QUEUED' and next_attempt_at <= :now "
                         + "order by next_attempt_at, created_at limit 1 for update skip locked")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Queued(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                         headers(rs.getString("headers")), rs.getObject("link_plan_id", UUID.class),
+                        Optional.ofNullable(rs.getString("link_purpose")).map(Mail.LinkPurpose::valueOf).orElse(null),
                         rs.getInt("attempts")))
                 .optional();
         if (next.isEmpty()) {
@@ -108,45 +119,45 @@ class MailDelivery {
         Instant now = clock.instant();
         try {
             sender.send(message(mail));
-            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, "
-                            + "last_error = null where id = :id")
-                    .param("now", Timestamp.from(now)).param("id", mail.id()).update();
         } catch (MessagingException | RuntimeException e) {
             failed(mail, now, e);
+            return true;
         }
+        // Outside the try: should this fail, the email was sent all the same; the transaction rolls back and the
+        // email goes again with the same Message-ID rather than being recorded as a failure.
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, "
+                        + "last_error = null where id = :id")
+                .param("now", Timestamp.from(now)).param("id", mail.id()).update();
         return true;
+    }
+
+    /** The Message-ID of an outbox email: the same for every attempt, so that a resend is recognisably the same. */
+    String messageId(UUID id) {
+        return "<" + id + "@" + messageIdDomain + ">";
     }
 
     private void failed(Queued mail, Instant now, Exception error) {
         int attempts = mail.attempts() + 1;
-        long wait = backOffAfter(attempts);
+        Optional<Duration> wait = retries.waitAfter(attempts);
         String message = Optional.ofNullable(error.getMessage()).orElse(error.getClass().getSimpleName());
         log.warn("Could not send email {} to {} (attempt {}): {}", mail.id(), mail.to(), attempts, message);
         jdbc.sql("update mail_outbox set attempts = :attempts, last_error = :error, status = :status, "
                         + "next_attempt_at = :next where id = :id")
                 .param("attempts", attempts)
                 .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
-                .param("status", wait == BackOffExecution.STOP ? "FAILED" : "QUEUED")
-                .param("next", Timestamp.from(wait == BackOffExecution.STOP ? now : now.plusMillis(wait)))
+                .param("status", wait.isEmpty() ? "FAILED" : "QUEUED")
+                .param("next", Timestamp.from(wait.map(now::plus).orElse(now)))
                 .param("id", mail.id())
                 .update();
     }
 
-    /** How long to wait after the given number of failed attempts, by the backoff policy; STOP to give up. */
-    private long backOffAfter(int failedAttempts) {
-        BackOffExecution execution = backOff.start();
-        long wait = BackOffExecution.STOP;
-        for (int i = 0; i < failedAttempts; i++) {
-            wait = execution.nextBackOff();
-        }
-        return wait;
-    }
 
     private MimeMessage message(Queued mail) throws MessagingException {
         String text = mail.text();
         String html = mail.html();
-        if (mail.linkPlanId() != null) {
-            String link = links.getObject().freshLink(mail.to(), mail.linkPlanId());
+        if (mail.linkPurpose() != null) {
+            String link = ownTransaction.execute(status -> links.getObject()
+                    .freshLink(mail.to(), mail.linkPlanId(), mail.linkPurpose()));
             text = text.replace(Mail.LINK, link);
             html = html == null ? null : html.replace(Mail.LINK, link);
         }
@@ -163,6 +174,8 @@ class MailDelivery {
         for (Map.Entry<String, String> header : mail.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
+        // JavaMailSenderImpl keeps a Message-ID that was set before sending (saveChanges would otherwise replace it).
+        message.setHeader("Message-ID", messageId(mail.id()));
         return message;
     }
 
@@ -171,6 +184,6 @@ class MailDelivery {
     }
 
     private record Queued(UUID id, String to, String subject, String text, String html, Map<String, String> headers,
-            UUID linkPlanId, int attempts) {
+            UUID linkPlanId, Mail.LinkPurpose linkPurpose, int attempts) {
     }
 }

@@ -34,8 +34,8 @@ public class OutgoingMail {
     public boolean queue(Mail mail) {
         Timestamp now = Timestamp.from(clock.instant());
         int rows = jdbc.sql("insert into mail_outbox (id, kind, recipient, subject, text_body, html_body, headers, "
-                        + "link_plan_id, dedupe_key, next_attempt_at, created_at) "
-                        + "values (:id, :kind, :to, :subject, :text, :html, cast(:headers as jsonb), :plan, :key, "
+                        + "link_plan_id, link_purpose, dedupe_key, next_attempt_at, created_at) "
+                        + "values (:id, :kind, :to, :subject, :text, :html, cast(:headers as jsonb), :plan, :purpose, :key, "
                         + ":now, :now) on conflict (dedupe_key) do nothing")
                 .param("id", UUID.randomUUID())
                 .param("kind", mail.kind())
@@ -45,6 +45,7 @@ public class OutgoingMail {
                 .param("html", mail.html())
                 .param("headers", json(mail))
                 .param("plan", mail.linkPlanId())
+                .param("purpose", mail.linkPurpose() == null ? null : mail.linkPurpose().name())
                 .param("key", mail.dedupeKey())
                 .param("now", now)
                 .update();

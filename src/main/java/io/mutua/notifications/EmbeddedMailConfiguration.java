@@ -3,6 +3,8 @@ package io.mutua.notifications;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.mutua.web.NavLink;
+import java.io.IOException;
+import java.net.ServerSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,10 +27,16 @@ class EmbeddedMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailConfiguration.class);
 
+    /** Port 0 picks a free port once, so that the server comes back on the same port if it is restarted. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail embeddedSmtpServer(@Value("${mutua.embedded-mail.port}") int port) {
-        ServerSetup smtp = ServerSetup.SMTP.port(port);
-        return new GreenMail(port == 0 ? smtp.dynamicPort() : smtp);
+    GreenMail embeddedSmtpServer(@Value("${mutua.embedded-mail.port}") int port) throws IOException {
+        return new GreenMail(ServerSetup.SMTP.port(port == 0 ? freePort() : port));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.mutua.deals.MeddpiccElement;
 import io.mutua.deals.QualificationStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.mail.MailStatus;
 import io.mutua.notifications.KindGroup;
 import io.mutua.notifications.Mode;
 import io.mutua.notifications.NoticeKind;
@@ -84,7 +85,8 @@ class MessageKeysUsedTest {
             Map.entry("buyerPlan.section.", names(SectionKey.values())),
             Map.entry("buyingRole.", names(BuyingRole.values())),
             Map.entry("signatureStatus.", names(SignatureStatus.values())),
-            Map.entry("revisionReason.", names(RevisionReason.values())));
+            Map.entry("revisionReason.", names(RevisionReason.values())),
+            Map.entry("mailQueue.status.", names(MailStatus.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
