@@ -47,13 +47,14 @@ class DigestEmails {
 
     /** One waiting notification with what the digest shows of it. */
     record Item(UUID id, UUID planId, String account, String planLanguage, String userLocale, boolean buyer,
-            NoticeKind kind, List<String> args, String actorName, Instant createdAt, UUID userId, UUID participantId) {
+            NoticeKind kind, List<String> args, String actorName, Instant createdAt, UUID userId, UUID participantId,
+            UUID dealId) {
 
         static Item read(ResultSet rs, int row) throws SQLException {
             return new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getBoolean(6), NoticeKind.valueOf(rs.getString(7)),
                     JSON.readValue(rs.getString(8), STRINGS), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                    rs.getObject(11, UUID.class), rs.getObject(12, UUID.class));
+                    rs.getObject(11, UUID.class), rs.getObject(12, UUID.class), rs.getObject(13, UUID.class));
         }
 
         Recipient recipient(String email) {
@@ -61,7 +62,7 @@ class DigestEmails {
         }
     }
 
-    private record Group(UUID planId, String heading, List<String> lines) {
+    private record Group(UUID planId, UUID dealId, String heading, List<String> lines) {
     }
 
     Mail compose(String email, LocalDate day, List<Item> items) {
@@ -83,7 +84,7 @@ class DigestEmails {
         Map<UUID, Group> groups = new LinkedHashMap<>();
         String general = message("digest.general", locale);
         for (Item item : items) {
-            Group group = groups.computeIfAbsent(item.planId(), id -> new Group(id,
+            Group group = groups.computeIfAbsent(item.planId(), id -> new Group(id, item.dealId(),
                     item.account() == null ? general : item.account(), new ArrayList<>()));
             group.lines().add(text.line(item.kind(), item.actorName(), item.args(), locale));
         }
@@ -94,7 +95,7 @@ class DigestEmails {
         if (group.planId() == null) {
             return null;
         }
-        return baseUrl + (buyer ? "/b/plans/" : "/plans/") + group.planId();
+        return baseUrl + (buyer ? "/b/plans/" + group.planId() : "/deals/" + group.dealId() + "/plan");
     }
 
     private String text(List<Group> groups, boolean buyer, String settings, String unsubscribe, Locale locale) {

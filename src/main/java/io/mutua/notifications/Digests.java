@@ -76,7 +76,7 @@ class Digests {
         }
         List<DigestEmails.Item> waiting = jdbc.sql("select n.id, n.plan_id, d.account, p.language, u.locale, "
                         + "n.recipient_participant_id is not null, n.kind, n.args::text, n.actor_name, n.created_at, "
-                        + "n.recipient_user_id, n.recipient_participant_id "
+                        + "n.recipient_user_id, n.recipient_participant_id, p.deal_id "
                         + "from notification n left join plan p on p.id = n.plan_id "
                         + "left join deal d on d.id = p.deal_id left join app_user u on u.id = n.recipient_user_id "
                         + "where lower(n.recipient_email) = :email and n.mode = 'DIGEST' and n.digested_at is null "

@@ -52,32 +52,31 @@ class Reminders {
     private final DealService deals;
     private final Holidays holidays;
     private final ReminderRecipients recipients;
-    private final Notifications notifications;
+    private final Notifier notifier;
+    private final Preferences preferences;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int dueWithin;
     private final int escalateAfter;
     private final int fromHour;
-    private final ZoneId defaultZone;
 
     Reminders(OpenPlans openPlans, ParticipantContacts participants, DealService deals, Holidays holidays,
-            ReminderRecipients recipients, Notifications notifications, JdbcClient jdbc, Clock clock,
+            ReminderRecipients recipients, Notifier notifier, Preferences preferences, JdbcClient jdbc, Clock clock,
             @Value("${mutua.reminders.due-within-business-days:2}") int dueWithin,
             @Value("${mutua.reminders.escalate-after-business-days:3}") int escalateAfter,
-            @Value("${mutua.reminders.from-hour:7}") int fromHour,
-            @Value("${mutua.notifications.default-time-zone:${mutua.time-zone}}") ZoneId defaultZone) {
+            @Value("${mutua.reminders.from-hour:7}") int fromHour) {
         this.openPlans = openPlans;
         this.participants = participants;
         this.deals = deals;
         this.holidays = holidays;
         this.recipients = recipients;
-        this.notifications = notifications;
+        this.notifier = notifier;
+        this.preferences = preferences;
         this.jdbc = jdbc;
         this.clock = clock;
         this.dueWithin = dueWithin;
         this.escalateAfter = escalateAfter;
         this.fromHour = fromHour;
-        this.defaultZone = defaultZone;
     }
 
     @Scheduled(cron = "${mutua.reminders.cron:0 5 * * * *}")
@@ -94,12 +93,12 @@ class Reminders {
         remindOfInvitations(now, calendar, notices);
         // Most runs of a day find what earlier runs recorded: one query skips those.
         Set<String> recorded = recorded(notices.stream().map(Notice::dedupeKey).toList());
-        notices.stream().filter(notice -> !recorded.contains(notice.dedupeKey())).forEach(notifications::record);
+        notices.stream().filter(notice -> !recorded.contains(notice.dedupeKey())).forEach(notifier::tell);
     }
 
-    /** The time zone a person's "today" is taken in. */
+    /** The time zone a person's "today" is taken in: theirs, as their notification settings say. */
     ZoneId zoneOf(Recipient recipient) {
-        return defaultZone;
+        return preferences.zoneOf(recipient.email());
     }
 
     private void remindOfSteps(Instant now, BusinessCalendar calendar, List<Notice> notices) {

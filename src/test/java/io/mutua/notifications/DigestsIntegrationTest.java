@@ -125,7 +125,7 @@ class DigestsIntegrationTest {
         assertThat(queued(newYork)).isOne();
         String seller = part(inbox.await(newYork.email(), 1), "text/plain");
         assertThat(seller).contains(renewalHeading, "Chloe Champion changed “Security review”: target date",
-                "http://localhost:8080/plans/" + renewal.planId()).doesNotContain("/b/sign-in");
+                "http://localhost:8080/deals/" + renewal.deal().id() + "/plan").doesNotContain("/b/sign-in");
 
         digests.sendDueDigests(NEW_YORK_0800.plusSeconds(300));
         record(athensOnRenewal, NoticeKind.COMMENTED, renewal, "Rita Rep", "", "One more thing");
