@@ -1,26 +1,27 @@
 package io.mutua.mail;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,12 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the outbox: each due email is locked ({@code FOR UPDATE SKIP LOCKED}, so several nodes never take the
  * same one), sent, and marked sent in the same transaction. A failed attempt is recorded and retried later, by an
  * exponential backoff, until the backoff gives up; then the email is FAILED and waits for an admin's "retry now".
- * Runs on a schedule and, sooner, whenever a transaction that queued an email commits.
+ * Runs on a schedule and, sooner, whenever a transaction that queued an email commits, on a few workers of its own
+ * ({@code mutua.mail.delivery-workers}, each delivering one email at a time), so that a burst of emails — an import
+ * that assigns many steps — goes out in parallel.
  *
- * <p>Crash safety: should this node die after the SMTP server accepted an email but before the transaction commits,
- * PostgreSQL releases the row and the email is sent again — with the same Message-ID (the row id), which mail
- * providers use to drop the duplicate. A fresh sign-in link is committed in its own transaction before sending, so the
- * link in an email that was accepted always works, whatever happens to the delivery transaction.
+ * <p>Crash safety: should this node die after the SMTP server accepted an email but before the transaction commits
+ * (at most one email per worker), PostgreSQL releases the row and the email is sent again — with the same
+ * Message-ID (the row id), which mail providers use to drop the duplicate. A fresh sign-in link is committed in its
+ * own transaction before sending, so the link in an email that was accepted always works, whatever happens to the
+ * delivery transaction.
  */
 @Component
 class MailDelivery {
@@ -50,16 +54,16 @@ class MailDelivery {
     private final TransactionTemplate ownTransaction;
     private final JavaMailSender sender;
     private final ObjectProvider<MailLinks> links;
-    private final Executor background;
+    private final ThreadPoolTaskExecutor workers;
     private final Clock clock;
     private final String from;
     private final String messageIdDomain;
     private final RetryPolicy retries;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Semaphore working;
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     MailDelivery(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender sender,
-            ObjectProvider<MailLinks> links, @Qualifier("applicationTaskExecutor") Executor background, Clock clock,
+            ObjectProvider<MailLinks> links, @Value("${mutua.mail.delivery-workers:4}") int workers, Clock clock,
             @Value("${mutua.mail.from}") String from, @Value("${mutua.base-url}") String baseUrl,
             @Value("${mutua.mail.retry.first:PT30S}") Duration firstRetry,
             @Value("${mutua.mail.retry.max-interval:PT1H}") Duration maxInterval,
@@ -70,34 +74,56 @@ class MailDelivery {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sender = sender;
         this.links = links;
-        this.background = background;
+        this.workers = new ThreadPoolTaskExecutor();
+        this.workers.setCorePoolSize(workers);
+        this.workers.setThreadNamePrefix("mail-");
+        this.workers.setWaitForTasksToCompleteOnShutdown(false);
+        this.workers.initialize();
+        this.working = new Semaphore(workers);
         this.clock = clock;
         this.from = from;
         this.messageIdDomain = Optional.ofNullable(URI.create(baseUrl.trim()).getHost()).orElse("mutua.invalid");
         this.retries = new RetryPolicy(firstRetry, maxInterval, attempts);
     }
 
-    /** Delivers soon, on another thread. */
+    /** Delivers soon, on the delivery workers. */
     void wake() {
-        background.execute(this::deliverDue);
+        workers.execute(this::deliverDue);
     }
 
-    /** Delivers every email that is due; one pass at a time per node. */
-    @Scheduled(fixedDelayString = "${mutua.mail.poll-interval:PT15S}", initialDelayString = "PT5S")
+    /** Wakes every worker: a backlog is delivered in parallel. */
+    @Scheduled(fixedDelayString = "${mutua.mail.poll-interval:PT15S}",
+            initialDelayString = "${mutua.mail.poll-initial-delay:PT5S}")
+    void poll() {
+        for (int i = 0; i < workers.getCorePoolSize(); i++) {
+            wake();
+        }
+    }
+
+    /**
+     * Delivers every email that is due, unless all workers are busy — then one of them sees {@code pending} when
+     * it is done and looks again, so that no wake-up is lost.
+     */
     void deliverDue() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!running.compareAndSet(false, true)) {
+        pending.set(true);
+        while (pending.get()) {
+            if (!working.tryAcquire()) {
                 return;
             }
             try {
+                pending.set(false);
                 while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
-                    again.set(false);
+                    // one email per transaction
                 }
             } finally {
-                running.set(false);
+                working.release();
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdown();
     }
 
     private boolean deliverNext() {

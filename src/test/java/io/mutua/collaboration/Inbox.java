@@ -32,13 +32,9 @@ public final class Inbox {
         return messages.get(messages.size() - 1);
     }
 
-    /** The decoded text of a plain-text message. */
+    /** The decoded text of a message: the whole body of a plain-text one, the plain-text part of any other. */
     public static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString().replace("\r\n", "\n");
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return text(message);
     }
 
     /** The plain-text part of a message (the whole body of a plain-text one), decoded. */

@@ -10,15 +10,18 @@ import io.mutua.TestData;
 import io.mutua.identity.SignIn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A fresh installation has no closed deals and no done steps. The shared test database always has some, so the
- * statistics are replaced by empty ones here (which gives this class an application context of its own).
+ * statistics are replaced by empty ones here (which gives this class an application context of its own, closed
+ * after it: a second live context would deliver the shared outbox to its own SMTP server).
  */
 @IntegrationTest
+@DirtiesContext
 class SalesCycleEmptyIntegrationTest {
 
     @Autowired
