@@ -63,7 +63,7 @@ class MailDelivery {
     private final AtomicBoolean pending = new AtomicBoolean();
 
     MailDelivery(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender sender,
-            ObjectProvider<MailLinks> links, @Value("${mutua.mail.delivery-workers:4}") int workers, Clock clock,
+            ObjectProvider<MailLinks> links, @Value("${mutua.mail.delivery-workers:2}") int workers, Clock clock,
             @Value("${mutua.mail.from}") String from, @Value("${mutua.base-url}") String baseUrl,
             @Value("${mutua.mail.retry.first:PT30S}") Duration firstRetry,
             @Value("${mutua.mail.retry.max-interval:PT1H}") Duration maxInterval,

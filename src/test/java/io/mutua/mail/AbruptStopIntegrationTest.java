@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AbruptStopIntegrationTest {
 
     /** The killed node's delivery workers (mutua.mail.delivery-workers, by default). */
-    private static final int DELIVERY_WORKERS = 4;
+    private static final int DELIVERY_WORKERS = 2;
 
     private static final int QUEUE = 300;
 
