@@ -16,11 +16,8 @@ import io.mutua.identity.SignIn;
 import io.mutua.plans.PlanDetails;
 import io.mutua.plans.PlanService;
 import io.mutua.plans.StepView;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
@@ -253,13 +250,6 @@ class CommentsIntegrationTest {
     }
 
     private List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(mailServer.getReceivedMessages()).filter(message -> {
-            try {
-                Address[] to = message.getAllRecipients();
-                return to != null && Arrays.stream(to).anyMatch(address -> address.toString().equals(email));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return new Inbox(mailServer).of(email);
     }
 }

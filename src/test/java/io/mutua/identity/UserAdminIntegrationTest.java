@@ -10,11 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.mutua.IntegrationTest;
+import io.mutua.collaboration.Inbox;
 import io.mutua.TestData;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -151,13 +151,7 @@ class UserAdminIntegrationTest {
     }
 
     private Optional<MimeMessage> mailTo(String email) {
-        return Arrays.stream(mailServer.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(email));
-            } catch (Exception e) {
-                return false;
-            }
-        }).findFirst();
+        return new Inbox(mailServer).of(email).stream().findFirst();
     }
 
     private String role(UUID id) {
