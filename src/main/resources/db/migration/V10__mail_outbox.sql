@@ -15,12 +15,14 @@ create table mail_outbox (
     status          varchar(10)  not null default 'QUEUED' check (status in ('QUEUED', 'SENT', 'FAILED')),
     attempts        int          not null default 0,
     next_attempt_at timestamptz  not null,
+    -- 1: someone is waiting for it (a sign-in link, an invitation, a welcome); 0: notifications and digests
+    priority        smallint     not null default 0,
     last_error      varchar(1000),
     created_at      timestamptz  not null,
     sent_at         timestamptz
 );
 create unique index mail_outbox_dedupe_uq on mail_outbox (dedupe_key);
-create index mail_outbox_due_idx on mail_outbox (next_attempt_at) where status = 'QUEUED';
+create index mail_outbox_due_idx on mail_outbox (priority desc, next_attempt_at) where status = 'QUEUED';
 create index mail_outbox_created_idx on mail_outbox (created_at desc);
 
 -- ShedLock: scheduled jobs (digests, reminders) run on one node at a time.

@@ -44,6 +44,14 @@ public record Mail(String to, String subject, String text, String html, String k
         return new Mail(to, subject, text, null, kind, kind + ":" + UUID.randomUUID(), Map.of(), null, null);
     }
 
+    /**
+     * Whether someone is waiting for this email (a sign-in link, an invitation, a welcome): it goes before
+     * notifications and digests, so that a burst of those never holds it up.
+     */
+    boolean awaited() {
+        return !kind.startsWith("notice.") && !kind.equals("digest");
+    }
+
     public Mail withHtml(String html) {
         return new Mail(to, subject, text, html, kind, dedupeKey, headers, linkPlanId, linkPurpose);
     }

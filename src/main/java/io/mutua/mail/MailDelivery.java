@@ -130,7 +130,7 @@ class MailDelivery {
         Optional<Queued> next = jdbc.sql("select id, recipient, subject, text_body, html_body, headers, "
                         + "link_plan_id, link_purpose, attempts from mail_outbox "
                         + "where status = 'QUEUED' and next_attempt_at <= :now "
-                        + "order by next_attempt_at, created_at limit 1 for update skip locked")
+                        + "order by priority desc, next_attempt_at, created_at limit 1 for update skip locked")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Queued(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),

@@ -34,9 +34,10 @@ public class OutgoingMail {
     public boolean queue(Mail mail) {
         Timestamp now = Timestamp.from(clock.instant());
         int rows = jdbc.sql("insert into mail_outbox (id, kind, recipient, subject, text_body, html_body, headers, "
-                        + "link_plan_id, link_purpose, dedupe_key, next_attempt_at, created_at) "
+                        + "link_plan_id, link_purpose, dedupe_key, next_attempt_at, created_at, priority) "
                         + "values (:id, :kind, :to, :subject, :text, :html, cast(:headers as jsonb), :plan, :purpose, :key, "
-                        + ":now, :now) on conflict (dedupe_key) do nothing")
+                        + ":now, :now, :priority) on conflict (dedupe_key) do nothing")
+                .param("priority", mail.awaited() ? 1 : 0)
                 .param("id", UUID.randomUUID())
                 .param("kind", mail.kind())
                 .param("to", mail.to())

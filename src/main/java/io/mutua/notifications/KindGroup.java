@@ -36,7 +36,11 @@ public enum KindGroup {
         return Set.copyOf(kinds);
     }
 
+    /**
+     * Buyers: the group's default. Sellers: everything at once, except reminders, which come together in the
+     * morning's digest (the reminders job runs from 07:00) rather than as one email per step.
+     */
     Mode defaultFor(boolean buyer) {
-        return buyer ? buyerDefault : Mode.IMMEDIATE;
+        return buyer ? buyerDefault : this == REMINDERS ? Mode.DIGEST : Mode.IMMEDIATE;
     }
 }

@@ -27,9 +27,9 @@ class KindGroupTest {
     }
 
     @Test
-    void sellersGetEverythingAtOnceUntilTheyChooseOtherwise() {
+    void sellersGetEverythingAtOnceButRemindersInTheDigestUntilTheyChooseOtherwise() {
         for (KindGroup group : KindGroup.values()) {
-            assertThat(group.defaultFor(false)).isEqualTo(Mode.IMMEDIATE);
+            assertThat(group.defaultFor(false)).isEqualTo(group == KindGroup.REMINDERS ? Mode.DIGEST : Mode.IMMEDIATE);
         }
     }
 }

@@ -52,7 +52,8 @@ class PreferencesIntegrationTest {
         assertThat(preferences.modeFor(buyer, plan.planId(), NoticeKind.INVITATION_REMINDER))
                 .isEqualTo(Mode.IMMEDIATE);
         for (NoticeKind kind : NoticeKind.values()) {
-            assertThat(preferences.modeFor(seller, plan.planId(), kind)).as("%s", kind).isEqualTo(Mode.IMMEDIATE);
+            assertThat(preferences.modeFor(seller, plan.planId(), kind)).as("%s", kind)
+                    .isEqualTo(KindGroup.of(kind) == KindGroup.REMINDERS ? Mode.DIGEST : Mode.IMMEDIATE);
         }
     }
 
