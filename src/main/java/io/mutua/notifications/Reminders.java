@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,19 +90,24 @@ class Reminders {
     void remind(Instant now) {
         BusinessCalendar calendar = holidays.calendar();
         List<Notice> notices = new ArrayList<>();
-        remindOfSteps(now, calendar, notices);
-        remindOfInvitations(now, calendar, notices);
+        Map<String, ZoneId> zones = new HashMap<>();
+        remindOfSteps(now, calendar, zones, notices);
+        remindOfInvitations(now, calendar, zones, notices);
         // Most runs of a day find what earlier runs recorded: one query skips those.
         Set<String> recorded = recorded(notices.stream().map(Notice::dedupeKey).toList());
         notices.stream().filter(notice -> !recorded.contains(notice.dedupeKey())).forEach(notifier::tell);
     }
 
-    /** The time zone a person's "today" is taken in: theirs, as their notification settings say. */
-    ZoneId zoneOf(Recipient recipient) {
-        return preferences.zoneOf(recipient.email());
+    /**
+     * The time zone a person's "today" is taken in: theirs, as their notification settings say; looked up once per
+     * person and run ({@code zones}), not once per step they own.
+     */
+    private ZoneId zoneOf(Recipient recipient, Map<String, ZoneId> zones) {
+        return zones.computeIfAbsent(key(recipient), email -> preferences.zoneOf(recipient.email()));
     }
 
-    private void remindOfSteps(Instant now, BusinessCalendar calendar, List<Notice> notices) {
+    private void remindOfSteps(Instant now, BusinessCalendar calendar, Map<String, ZoneId> zones,
+            List<Notice> notices) {
         // The latest "today" anywhere on earth bounds what can be due for anyone.
         LocalDate latestToday = LocalDate.ofInstant(now, ZoneOffset.MAX);
         List<OpenStep> steps = openPlans.stepsDueBy(calendar.plusBusinessDays(calendar.onOrAfter(latestToday),
@@ -121,18 +127,18 @@ class Reminders {
                     owner)));
             step.ownerParticipantIds().forEach(id -> people.participant(id, step.shared(), step.language())
                     .ifPresent(owner -> owners.putIfAbsent(key(owner), owner)));
-            owners.values().forEach(owner -> remindOwner(step, owner, now, calendar, notices));
+            owners.values().forEach(owner -> remindOwner(step, owner, now, calendar, zones, notices));
             DealFacts deal = dealsById.get(step.dealId());
             if (deal != null) {
                 people.seller(deal.ownerId()).filter(executive -> !owners.containsKey(key(executive)))
-                        .ifPresent(executive -> escalate(step, executive, now, calendar, notices));
+                        .ifPresent(executive -> escalate(step, executive, now, calendar, zones, notices));
             }
         }
     }
 
     private void remindOwner(OpenStep step, Recipient owner, Instant now, BusinessCalendar calendar,
-            List<Notice> notices) {
-        today(owner, now, calendar).ifPresent(today -> {
+            Map<String, ZoneId> zones, List<Notice> notices) {
+        today(owner, now, calendar, zones).ifPresent(today -> {
             LocalDate target = step.targetDate();
             if (target.isBefore(today)) {
                 addOverdue(step, owner, today, calendar, notices);
@@ -145,8 +151,8 @@ class Reminders {
     }
 
     private void escalate(OpenStep step, Recipient executive, Instant now, BusinessCalendar calendar,
-            List<Notice> notices) {
-        today(executive, now, calendar)
+            Map<String, ZoneId> zones, List<Notice> notices) {
+        today(executive, now, calendar, zones)
                 .filter(today -> step.targetDate().isBefore(today)
                         && calendar.businessDaysBetween(step.targetDate(), today) >= escalateAfter)
                 .ifPresent(today -> addOverdue(step, executive, today, calendar, notices));
@@ -160,7 +166,8 @@ class Reminders {
                 "overdue:" + step.id() + ":" + key(recipient) + ":" + today));
     }
 
-    private void remindOfInvitations(Instant now, BusinessCalendar calendar, List<Notice> notices) {
+    private void remindOfInvitations(Instant now, BusinessCalendar calendar, Map<String, ZoneId> zones,
+            List<Notice> notices) {
         // Anyone invited before the last reminder's day, wherever they are, is past reminding.
         LocalDate earliestToday = LocalDate.ofInstant(now, ZoneOffset.MIN);
         LocalDate firstDay = calendar.plusBusinessDays(calendar.onOrBefore(earliestToday), -LAST_INVITATION_REMINDER)
@@ -179,8 +186,8 @@ class Reminders {
                 continue;
             }
             Recipient recipient = Recipient.buyer(buyer.email(), buyer.id(), plan.language());
-            today(recipient, now, calendar).ifPresent(today -> {
-                int days = calendar.businessDaysBetween(LocalDate.ofInstant(buyer.invitedAt(), zoneOf(recipient)),
+            today(recipient, now, calendar, zones).ifPresent(today -> {
+                int days = calendar.businessDaysBetween(LocalDate.ofInstant(buyer.invitedAt(), zoneOf(recipient, zones)),
                         today);
                 int reminder = days == LAST_INVITATION_REMINDER ? LAST_INVITATION_REMINDER
                         : days >= FIRST_INVITATION_REMINDER && days < LAST_INVITATION_REMINDER
@@ -194,8 +201,9 @@ class Reminders {
     }
 
     /** The person's date today, when it is a business day and the reminder hour has come there. */
-    private Optional<LocalDate> today(Recipient recipient, Instant now, BusinessCalendar calendar) {
-        ZonedDateTime local = now.atZone(zoneOf(recipient));
+    private Optional<LocalDate> today(Recipient recipient, Instant now, BusinessCalendar calendar,
+            Map<String, ZoneId> zones) {
+        ZonedDateTime local = now.atZone(zoneOf(recipient, zones));
         LocalDate today = local.toLocalDate();
         return local.getHour() >= fromHour && calendar.isBusinessDay(today) ? Optional.of(today) : Optional.empty();
     }
