@@ -25,7 +25,8 @@ public final class Inbox {
 
     /**
      * Every message to {@code email} so far, from that address's own mailbox: reading every message the server
-     * ever received, many times a second while waiting, would slow the server down for everybody.
+     * ever received, many times a second while waiting, would slow the server down for everybody. The copy is taken
+     * under the mailbox's lock, as the server may be storing a message at the same moment.
      */
     public List<MimeMessage> of(String email) {
         GreenMailUser user = server.getUserManager().getUserByEmail(email);
@@ -36,7 +37,7 @@ public final class Inbox {
             return List.of();
         }
         try {
-            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+            return server.getManagers().getImapHostManager().getInbox(user).getNonDeletedMessages().stream()
                     .map(StoredMessage::getMimeMessage).toList();
         } catch (FolderException e) {
             throw new IllegalStateException(e);
