@@ -134,8 +134,11 @@ public class DealService {
     public DealView update(Viewer viewer, DealId id, DealDetails details, long expectedVersion) {
         Deal deal = changeable(viewer, id, expectedVersion);
         check(viewer, details, deal);
-        deal.apply(details, clock.instant());
-        return view(save(deal));
+        Instant now = clock.instant();
+        deal.apply(details, now);
+        DealView updated = view(save(deal));
+        events.publishEvent(new DealUpdated(id, now));
+        return updated;
     }
 
     /** Moves an open deal to another open stage; moving to the stage it is in changes nothing. */
