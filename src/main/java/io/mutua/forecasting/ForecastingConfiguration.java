@@ -12,4 +12,10 @@ class ForecastingConfiguration {
     NavLink salesCycleNavLink() {
         return new NavLink("nav.salesCycle", SalesCycleController.PATH, 50, null);
     }
+
+    /** Managers and admins forecast their scope, reps their own deals; customer success has no forecast. */
+    @Bean
+    NavLink forecastNavLink() {
+        return new NavLink("nav.forecast", ForecastController.PATH, 45, "ADMIN,MANAGER,REP");
+    }
 }

@@ -2,6 +2,7 @@ package io.mutua.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +50,7 @@ class UiAdvice {
         List<NavLink> visible = !signedIn ? List.of() : nav.stream().filter(link -> buyer
                 ? SecurityConfiguration.BUYER.equals(link.requiredRole())
                 : link.requiredRole() == null || !SecurityConfiguration.BUYER.equals(link.requiredRole())
-                        && roles.contains(link.requiredRole())).toList();
+                        && Arrays.stream(link.requiredRole().split(",")).anyMatch(roles::contains)).toList();
         String path = request.getRequestURI();
         String here = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
         return new Ui(messages, LocaleContextHolder.getLocale(), clock.getZone(),

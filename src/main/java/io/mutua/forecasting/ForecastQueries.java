@@ -1,0 +1,173 @@
+package io.mutua.forecasting;
+
+import io.mutua.forecasting.Forecast.AtRisk;
+import io.mutua.forecasting.Forecast.Figures;
+import io.mutua.forecasting.Forecast.Reason;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The forecast read model in a few aggregate queries over deal ⋈ deal_health ⋈ stage: PostgreSQL groups and
+ * sums, Java only receives the figures. {@code deal_health} and {@code deal_prediction} are written elsewhere.
+ */
+@Component
+class ForecastQueries {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    ForecastQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Count, amount and weighted amount per basis, currency and bucket; deals without an amount are left out. */
+    List<Figures> figures(ForecastFilter filter, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        String conditions = filter.conditions(params);
+        params.put("today", today);
+        params.put("horizon", YearMonth.from(today).plusMonths(Forecast.MONTHS).atDay(1));
+        return jdbc.sql("""
+                select b.basis, d.currency,
+                       case when b.close_on is null then 'UNDATED'
+                            when b.close_on < :today then 'OVERDUE'
+                            when b.close_on >= :horizon then 'LATER'
+                            else to_char(b.close_on, 'YYYY-MM') end as bucket,
+                       count(*) as deals, sum(d.amount) as amount,
+                       round(sum(d.amount * s.probability) / 100, 2) as weighted
+                from deal d
+                join stage s on s.key = d.stage_key
+                join app_user u on u.id = d.owner_id
+                left join deal_health h on h.deal_id = d.id
+                cross join lateral (values ('PREDICTED', h.predicted_close), ('EXPECTED', d.expected_close_date))
+                    as b (basis, close_on)
+                where d.amount is not null""" + conditions + """
+
+                group by 1, 2, 3
+                order by 1, 2, 3""")
+                .params(params)
+                .query((rs, n) -> new Figures(ForecastBasis.valueOf(rs.getString("basis")), rs.getString("bucket"),
+                        rs.getString("currency"), rs.getLong("deals"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("weighted")))
+                .list();
+    }
+
+    /** How many open deals are in each health state (deals not assessed yet are not counted). */
+    Map<String, Long> healthCounts(ForecastFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String conditions = filter.conditions(params);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Forecast.HEALTH_STATES.forEach(state -> counts.put(state, 0L));
+        jdbc.sql("""
+                select h.health, count(*) as deals
+                from deal d
+                join deal_health h on h.deal_id = d.id
+                join app_user u on u.id = d.owner_id
+                where true""" + conditions + """
+
+                group by h.health""")
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getString("health"), rs.getLong("deals")))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    record AtRiskPage(List<AtRisk> deals, long total) {
+    }
+
+    /** Deals at risk or stalled: stalled first, then the largest amounts. */
+    AtRiskPage atRisk(ForecastFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String conditions = filter.conditions(params);
+        params.put("limit", limit);
+        long[] total = {0};
+        List<AtRisk> deals = jdbc.sql("""
+                select d.id, d.name, d.account, u.name as owner_name, s.name as stage_name, d.amount, d.currency,
+                       h.health, h.predicted_close, h.slip_business_days, h.reasons::text as reasons,
+                       count(*) over () as total
+                from deal d
+                join deal_health h on h.deal_id = d.id
+                join stage s on s.key = d.stage_key
+                join app_user u on u.id = d.owner_id
+                where h.health in ('AT_RISK', 'STALLED')""" + conditions + """
+
+                order by case h.health when 'STALLED' then 0 else 1 end, d.amount desc nulls last, d.name, d.id
+                limit :limit""")
+                .params(params)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return new AtRisk(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("account"),
+                            rs.getString("owner_name"), rs.getString("stage_name"), rs.getBigDecimal("amount"),
+                            rs.getString("currency"), rs.getString("health"),
+                            rs.getObject("predicted_close", LocalDate.class),
+                            (Integer) rs.getObject("slip_business_days"), reasons(rs.getString("reasons")));
+                })
+                .list();
+        return new AtRiskPage(deals, total[0]);
+    }
+
+    /** A predicted close that moved later this month: the baseline and the latest prediction. */
+    record Move(UUID dealId, String name, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * Deals whose latest prediction is later than their baseline — the latest recorded before the month began,
+     * else the first recorded this month — by calendar days moved, most first.
+     */
+    List<Move> movedLater(ForecastFilter filter, LocalDate monthStart, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String conditions = filter.conditions(params);
+        params.put("monthStart", monthStart);
+        params.put("limit", limit);
+        return jdbc.sql("""
+                with scoped as (
+                    select d.id, d.name from deal d join app_user u on u.id = d.owner_id where true""" + conditions + """
+                ),
+                latest as (
+                    select distinct on (p.deal_id) p.deal_id, p.predicted_close
+                    from deal_prediction p join scoped on scoped.id = p.deal_id
+                    order by p.deal_id, p.recorded_on desc
+                ),
+                baseline as (
+                    select distinct on (p.deal_id) p.deal_id, p.predicted_close
+                    from deal_prediction p join scoped on scoped.id = p.deal_id
+                    order by p.deal_id, (p.recorded_on < :monthStart) desc,
+                             case when p.recorded_on < :monthStart then p.recorded_on end desc, p.recorded_on
+                )
+                select scoped.id, scoped.name, baseline.predicted_close as from_date, latest.predicted_close as to_date
+                from scoped
+                join latest on latest.deal_id = scoped.id
+                join baseline on baseline.deal_id = scoped.id
+                where latest.predicted_close > baseline.predicted_close
+                order by latest.predicted_close - baseline.predicted_close desc, scoped.name, scoped.id
+                limit :limit""")
+                .params(params)
+                .query((rs, n) -> new Move(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+                .list();
+    }
+
+    private static List<Reason> reasons(String json) {
+        List<Reason> reasons = new ArrayList<>();
+        JsonNode root = JSON.readTree(json == null ? "[]" : json);
+        for (JsonNode reason : root) {
+            List<Object> args = new ArrayList<>();
+            for (JsonNode arg : reason.path("args")) {
+                args.add(arg.isNumber() ? arg.numberValue() : arg.isNull() ? "" : arg.asString());
+            }
+            reasons.add(new Reason(reason.path("code").asString(), List.copyOf(args)));
+        }
+        return reasons;
+    }
+}
