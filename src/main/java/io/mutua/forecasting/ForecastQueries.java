@@ -31,7 +31,10 @@ class ForecastQueries {
         this.jdbc = jdbc;
     }
 
-    /** Count, amount and weighted amount per basis, currency and bucket; deals without an amount are left out. */
+    /**
+     * Count, amount and weighted amount per basis, currency and bucket; deals without an amount are left out. Months
+     * are grouped as their first day (date arithmetic, cheaper than formatting every row).
+     */
     List<Figures> figures(ForecastFilter filter, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         String conditions = filter.conditions(params);
@@ -39,10 +42,10 @@ class ForecastQueries {
         params.put("horizon", YearMonth.from(today).plusMonths(Forecast.MONTHS).atDay(1));
         return jdbc.sql("""
                 select b.basis, d.currency,
-                       case when b.close_on is null then 'UNDATED'
-                            when b.close_on < :today then 'OVERDUE'
-                            when b.close_on >= :horizon then 'LATER'
-                            else to_char(b.close_on, 'YYYY-MM') end as bucket,
+                       case when b.close_on is null then 3 when b.close_on < :today then 0
+                            when b.close_on >= :horizon then 2 else 1 end as kind,
+                       case when b.close_on >= :today and b.close_on < :horizon
+                            then b.close_on - (extract(day from b.close_on)::int - 1) end as month,
                        count(*) as deals, sum(d.amount) as amount,
                        round(sum(d.amount * s.probability) / 100, 2) as weighted
                 from deal d
@@ -53,12 +56,11 @@ class ForecastQueries {
                     as b (basis, close_on)
                 where d.amount is not null""" + conditions + """
 
-                group by 1, 2, 3
-                order by 1, 2, 3""")
+                group by 1, 2, 3, 4""")
                 .params(params)
-                .query((rs, n) -> new Figures(ForecastBasis.valueOf(rs.getString("basis")), rs.getString("bucket"),
-                        rs.getString("currency"), rs.getLong("deals"), rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("weighted")))
+                .query((rs, n) -> new Figures(ForecastBasis.valueOf(rs.getString("basis")),
+                        bucket(rs.getInt("kind"), rs.getObject("month", LocalDate.class)), rs.getString("currency"),
+                        rs.getLong("deals"), rs.getBigDecimal("amount"), rs.getBigDecimal("weighted")))
                 .list();
     }
 
@@ -123,7 +125,8 @@ class ForecastQueries {
 
     /**
      * Deals whose latest prediction is later than their baseline — the latest recorded before the month began,
-     * else the first recorded this month — by calendar days moved, most first.
+     * else the first recorded this month — by calendar days moved, most first. Three probes of the primary key per
+     * open deal, so the cost does not grow with the days of history kept.
      */
     List<Move> movedLater(ForecastFilter filter, LocalDate monthStart, int limit) {
         Map<String, Object> params = new HashMap<>();
@@ -131,31 +134,38 @@ class ForecastQueries {
         params.put("monthStart", monthStart);
         params.put("limit", limit);
         return jdbc.sql("""
-                with scoped as (
-                    select d.id, d.name from deal d join app_user u on u.id = d.owner_id where true""" + conditions + """
-                ),
-                latest as (
-                    select distinct on (p.deal_id) p.deal_id, p.predicted_close
-                    from deal_prediction p join scoped on scoped.id = p.deal_id
-                    order by p.deal_id, p.recorded_on desc
-                ),
-                baseline as (
-                    select distinct on (p.deal_id) p.deal_id, p.predicted_close
-                    from deal_prediction p join scoped on scoped.id = p.deal_id
-                    order by p.deal_id, (p.recorded_on < :monthStart) desc,
-                             case when p.recorded_on < :monthStart then p.recorded_on end desc, p.recorded_on
+                with moves as materialized (
+                    select d.id, d.name,
+                           (select p.predicted_close from deal_prediction p where p.deal_id = d.id
+                            order by p.recorded_on desc limit 1) as to_date,
+                           coalesce((select p.predicted_close from deal_prediction p
+                                     where p.deal_id = d.id and p.recorded_on < :monthStart
+                                     order by p.recorded_on desc limit 1),
+                                    (select p.predicted_close from deal_prediction p
+                                     where p.deal_id = d.id and p.recorded_on >= :monthStart
+                                     order by p.recorded_on limit 1)) as from_date
+                    from deal d
+                    join app_user u on u.id = d.owner_id
+                    where true""" + conditions + """
+
                 )
-                select scoped.id, scoped.name, baseline.predicted_close as from_date, latest.predicted_close as to_date
-                from scoped
-                join latest on latest.deal_id = scoped.id
-                join baseline on baseline.deal_id = scoped.id
-                where latest.predicted_close > baseline.predicted_close
-                order by latest.predicted_close - baseline.predicted_close desc, scoped.name, scoped.id
+                select id, name, from_date, to_date from moves
+                where to_date > from_date
+                order by to_date - from_date desc, name, id
                 limit :limit""")
                 .params(params)
                 .query((rs, n) -> new Move(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
                 .list();
+    }
+
+    private static String bucket(int kind, LocalDate month) {
+        return switch (kind) {
+            case 0 -> Forecast.OVERDUE;
+            case 1 -> YearMonth.from(month).toString();
+            case 2 -> Forecast.LATER;
+            default -> Forecast.UNDATED;
+        };
     }
 
     private static List<Reason> reasons(String json) {
