@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The forecast of the open deals in a scope, as of {@code today}: the pipeline per currency and close month by
@@ -52,6 +53,6 @@ public record Forecast(LocalDate today, List<Figures> figures, Map<String, Long>
     /** The months shown one by one, this one first. */
     public List<YearMonth> months() {
         YearMonth first = YearMonth.from(today);
-        return java.util.stream.IntStream.range(0, MONTHS).mapToObj(first::plusMonths).toList();
+        return IntStream.range(0, MONTHS).mapToObj(first::plusMonths).toList();
     }
 }
