@@ -7,6 +7,9 @@ import io.mutua.IntegrationTest;
 import io.mutua.TestData;
 import io.mutua.TestData.Seller;
 import io.mutua.forecasting.ForecastDeals.Made;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ForecastPageBrowserTest {
 
     private static final String NOT_RELOADED = "data-not-reloaded";
+    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     @LocalServerPort
     int port;
@@ -60,7 +66,7 @@ class ForecastPageBrowserTest {
     }
 
     @Test
-    void chartsAreDrawnAndAnOwnerFilterSwapsTheFiguresInPlace() {
+    void chartsAreDrawnAndAnOwnerFilterSwapsTheFiguresInPlace() throws IOException {
         LocalDate today = LocalDate.now(clock);
         UUID team = data.team("Forecast browser");
         Seller admin = data.user("ADMIN", null);
@@ -79,6 +85,7 @@ class ForecastPageBrowserTest {
         assertThat(canvases()).as("a chart per currency and the health chart").isEqualTo(3);
         assertThat(driver.findElement(By.cssSelector("table.forecast-at-risk")).getText())
                 .contains(chf.name(), eur.name());
+        screenshot();
         driver.executeScript("document.documentElement.setAttribute('" + NOT_RELOADED + "', '')");
 
         new Select(driver.findElement(By.id("forecast-owner"))).selectByValue(rep.id().toString());
@@ -91,6 +98,12 @@ class ForecastPageBrowserTest {
         assertThat(driver.findElement(By.tagName("html")).getAttribute(NOT_RELOADED))
                 .as("the page was not reloaded").isNotNull();
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** The page as drawn, for the README's screenshots. */
+    private void screenshot() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("forecast.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private long canvases() {
