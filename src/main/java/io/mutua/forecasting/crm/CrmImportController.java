@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -197,10 +198,8 @@ public class CrmImportController {
         SheetOutline deals = importer.outline(imports.deals(id));
         SheetOutline history = imports.history(id).map(importer::outline).orElse(null);
         CrmMapping mapping = record.mapping() != null ? record.mapping() : importer.suggest(deals, history);
-        MappingForm form = MappingForm.of(mapping, List.of(), record.version());
-        form = new MappingForm(form.columns(), form.historyColumns(), stageChoices(id, form, mapping),
-                form.dates(), form.currency() == null ? defaultCurrency : form.currency(), record.version());
-        return mappingPage(record, deals, history, form, FormErrors.none(), null, model);
+        return mappingPage(record, deals, history, formFor(id, mapping, record.version()), FormErrors.none(), null,
+                model);
     }
 
     @GetMapping(PATH + "/{id}/mapping/stages")
@@ -245,13 +244,24 @@ public class CrmImportController {
     }
 
     @GetMapping(PATH + "/{id}/preview")
-    String preview(Viewer viewer, @PathVariable UUID id, Locale locale, Model model) {
+    String preview(Viewer viewer, @PathVariable UUID id, Locale locale, HttpServletResponse response, Model model) {
         ImportRecord record = withFiles(viewer, id);
         if (record.mapping() == null) {
             return "redirect:" + PATH + "/" + id + "/mapping";
         }
-        ImportOutcome outcome = importer.preview(viewer, imports.deals(id), imports.history(id).orElse(null),
-                record.mapping());
+        ImportOutcome outcome;
+        try {
+            outcome = importer.preview(viewer, imports.deals(id), imports.history(id).orElse(null),
+                    record.mapping());
+        } catch (InvalidInputException e) {
+            // The files or the pipeline changed since the mapping was saved: the mapping says what to fix.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            SheetOutline deals = importer.outline(imports.deals(id));
+            SheetOutline history = imports.history(id).map(importer::outline).orElse(null);
+            return mappingPage(record, deals, history, formFor(id, record.mapping(), record.version()),
+                    FormErrors.none().with(
+                    new ConflictException(e.messageKey(), e.args()), messages, locale), null, model);
+        }
         model.addAttribute("page", new PreviewPage(ImportView.of(record), outcome(outcome, locale)));
         return "forecasting/crm/preview";
     }
@@ -286,6 +296,13 @@ public class CrmImportController {
         return record;
     }
 
+    /** The form showing a saved or suggested mapping, with every stage name the files hold under it. */
+    private MappingForm formFor(UUID id, CrmMapping mapping, long version) {
+        MappingForm form = MappingForm.of(mapping, List.of(), version);
+        return new MappingForm(form.columns(), form.historyColumns(), stageChoices(id, form, mapping), form.dates(),
+                form.currency() == null ? defaultCurrency : form.currency(), version);
+    }
+
     private String uploadPage(Viewer viewer, FormErrors errors, Model model) {
         model.addAttribute("page", new UploadPage(errors,
                 imports.recent(viewer).stream().map(ImportView::of).toList(), MAX_MEGABYTES));
@@ -311,7 +328,7 @@ public class CrmImportController {
      */
     private List<MappingForm.StageChoice> stageChoices(UUID id, MappingForm form, CrmMapping known) {
         CrmMapping partial = form.toMapping();
-        Map<String, String> chosen = new java.util.HashMap<>();
+        Map<String, String> chosen = new HashMap<>();
         known.stages().forEach((name, key) -> chosen.put(normal(name), key));
         form.stages().stream().filter(choice -> !choice.stageKey().isEmpty())
                 .forEach(choice -> chosen.put(normal(choice.name()), choice.stageKey()));
@@ -350,7 +367,8 @@ public class CrmImportController {
                         messages.getMessage("crmImport.file." + error.file(), null, error.file(), locale),
                         error.row(), messages.getMessage(error.code(), error.args().toArray(), error.code(), locale)))
                 .toList();
-        return new OutcomeView(outcome, lines, Math.max(0, outcome.errors().size() - ERRORS_SHOWN));
+        int rejected = Math.max(outcome.errors().size(), outcome.rejected());
+        return new OutcomeView(outcome, lines, Math.max(0, rejected - lines.size()));
     }
 
     /** The number of data rows of a file the importer can read; otherwise why not, next to that file's field. */
