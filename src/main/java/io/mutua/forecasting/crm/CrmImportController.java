@@ -300,7 +300,7 @@ public class CrmImportController {
     private MappingForm formFor(UUID id, CrmMapping mapping, long version) {
         MappingForm form = MappingForm.of(mapping, List.of(), version);
         return new MappingForm(form.columns(), form.historyColumns(), stageChoices(id, form, mapping), form.dates(),
-                form.currency() == null ? defaultCurrency : form.currency(), version);
+                form.currency().isEmpty() ? defaultCurrency : form.currency(), version);
     }
 
     private String uploadPage(Viewer viewer, FormErrors errors, Model model) {

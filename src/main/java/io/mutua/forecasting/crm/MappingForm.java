@@ -21,6 +21,10 @@ public record MappingForm(Map<CrmField, String> columns, Map<HistoryField, Strin
     static final String COLUMN = "column_";
     static final String HISTORY = "history_";
 
+    public MappingForm {
+        currency = currency == null ? "" : currency;
+    }
+
     /** A stage or outcome name in the files and the pipeline stage key it stands for (blank: not mapped). */
     public record StageChoice(String name, String stageKey) {
     }
