@@ -124,7 +124,7 @@ class CrmImportBrowserTest {
     /** The select of the pipeline stage for a stage name of the file. */
     private WebElement stageSelect(String name) {
         for (WebElement label : driver.findElements(By.cssSelector("#stage-mapping label"))) {
-            if (label.getText().trim().equals(name)) {
+            if (name.equals(label.getDomProperty("textContent").trim())) {
                 return driver.findElement(By.id(label.getDomAttribute("for")));
             }
         }

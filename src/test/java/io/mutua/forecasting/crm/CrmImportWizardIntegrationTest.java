@@ -230,6 +230,27 @@ class CrmImportWizardIntegrationTest {
                 .doesNotContain("Importing…");
     }
 
+    @Test
+    void aWeekAfterAnImportItsFilesAreDroppedAndItsOutcomeStays() throws Exception {
+        TestData.Seller manager = data.user("MANAGER", data.team("CRM import clean-up"));
+        UUID id = upload(manager, CrmExportFiles.deals("C" + TestData.unique(), 3));
+        jdbc.sql("update crm_import set status = 'DONE', finished_at = :at, mapping = cast(:mapping as jsonb), "
+                        + "outcome = cast(:outcome as jsonb) where id = :id")
+                .param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(8)))).param("id", id)
+                .param("mapping", "{\"columns\": {\"ID\": \"Opportunity ID\"}, \"stages\": {}, \"dates\": \"AUTO\"}")
+                .param("outcome", "{\"created\": 3, \"updated\": 0, \"unchanged\": 0, \"rejected\": 0, \"errors\": []}")
+                .update();
+
+        runner.deleteOldFiles();
+
+        MockHttpServletResponse mapping = mvc.perform(get("/imports/deals/" + id + "/mapping")
+                .with(SignIn.as(manager))).andReturn().getResponse();
+        assertThat(mapping.getStatus()).isEqualTo(409);
+        assertThat(text(body(mapping))).contains("The files of this import have been deleted");
+        assertThat(text(body(mvc.perform(get("/imports/deals/" + id).with(SignIn.as(manager))).andReturn()
+                .getResponse()))).contains("3 deals created, 0 updated, 0 unchanged, 0 rejected.");
+    }
+
     private UUID upload(TestData.Seller manager, byte[] csv) throws Exception {
         String name = "deals-" + TestData.unique() + ".csv";
         MockHttpServletResponse response = mvc.perform(multipart("/imports/deals")
