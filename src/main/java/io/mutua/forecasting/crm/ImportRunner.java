@@ -75,7 +75,7 @@ class ImportRunner implements DisposableBean {
         }
     }
 
-    @Scheduled(cron = "${mutua.crm-import.cleanup-cron:0 40 3 * * *}")
+    @Scheduled(cron = "${mutua.crm-import.cleanup-cron}")
     @SchedulerLock(name = "crm-import-cleanup")
     void deleteOldFiles() {
         imports.deleteFilesOlderThan(FILES_KEPT);
