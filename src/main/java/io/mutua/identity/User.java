@@ -21,12 +21,14 @@ class User {
     private boolean active;
     private String locale;
     private final Instant createdAt;
+    /** Someone who owns imported deals but has no login; never active, until an admin creates their account. */
+    private boolean namedOnly;
     @Version
     private Long version;
 
     @PersistenceCreator
     User(UUID id, String email, String name, String passwordHash, Role role, UUID teamId, boolean active,
-            String locale, Instant createdAt, Long version) {
+            String locale, Instant createdAt, boolean namedOnly, Long version) {
         this.id = id;
         this.email = email;
         this.name = name;
@@ -36,12 +38,27 @@ class User {
         this.active = active;
         this.locale = locale;
         this.createdAt = createdAt;
+        this.namedOnly = namedOnly;
         this.version = version;
     }
 
     static User create(String email, String name, String passwordHash, Role role, UUID teamId, Instant now) {
         return new User(UUID.randomUUID(), normalize(email), name.trim(), passwordHash, role, teamId, true, null,
-                now, null);
+                now, false, null);
+    }
+
+    /** A named owner: a REP without a team who can never sign in ({@code unusableHash} matches no password). */
+    static User namedOwner(String email, String name, String unusableHash, Instant now) {
+        return new User(UUID.randomUUID(), normalize(email), name.trim(), unusableHash, Role.REP, null, false, null,
+                now, true, null);
+    }
+
+    /** A named owner becomes a real user, keeping its id so that the deals it owns stay attached. */
+    void claim(String name, String passwordHash, Role role, UUID teamId) {
+        update(name, role, teamId);
+        this.passwordHash = passwordHash;
+        this.active = true;
+        this.namedOnly = false;
     }
 
     static String normalize(String email) {
@@ -104,6 +121,10 @@ class User {
 
     boolean active() {
         return active;
+    }
+
+    boolean namedOnly() {
+        return namedOnly;
     }
 
     String locale() {

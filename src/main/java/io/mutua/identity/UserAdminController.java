@@ -84,7 +84,8 @@ public class UserAdminController {
             long version) {
     }
 
-    public record UserRow(UUID id, String name, String email, Role role, String team, boolean active) {
+    public record UserRow(UUID id, String name, String email, Role role, String team, boolean active,
+            boolean namedOnly) {
     }
 
     public record TeamOption(UUID id, String name, long version) {
@@ -196,7 +197,8 @@ public class UserAdminController {
         Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(TeamOption::id, TeamOption::name));
         List<UserRow> rows = admin.users().stream()
                 .map(user -> new UserRow(user.id(), user.name(), user.email(), user.role(),
-                        user.teamId() == null ? "" : teamNames.getOrDefault(user.teamId(), ""), user.active()))
+                        user.teamId() == null ? "" : teamNames.getOrDefault(user.teamId(), ""), user.active(),
+                        user.namedOnly()))
                 .toList();
         model.addAttribute("page", new UsersPage(rows, teams, form, errors, teamErrors, teamName));
         return "identity/users";

@@ -6,6 +6,7 @@ import io.mutua.web.NotFoundException;
 import io.mutua.web.StaleVersionException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,12 +61,21 @@ class UserAdministration {
 
     UUID create(UUID actorId, NewUser request) {
         PasswordRules.check("password", request.password());
-        if (users.findByEmail(request.email()).isPresent()) {
+        Optional<User> existing = users.findByEmail(request.email());
+        if (existing.isPresent() && !existing.get().namedOnly()) {
             throw new InvalidInputException("email", "users.emailTaken");
         }
         requireTeam(request.teamId());
-        User user = saveUnique(User.create(request.email(), request.name(), passwords.encode(request.password()),
-                request.role(), request.teamId(), clock.instant()));
+        User user;
+        if (existing.isPresent()) {
+            // The person was a named owner of imported deals: the same row becomes their account, history and all.
+            user = existing.get();
+            user.claim(request.name(), passwords.encode(request.password()), request.role(), request.teamId());
+            save(user);
+        } else {
+            user = saveUnique(User.create(request.email(), request.name(), passwords.encode(request.password()),
+                    request.role(), request.teamId(), clock.instant()));
+        }
         User actor = user(actorId);
         // The new user has not chosen a language yet; the admin's is the best guess for the welcome email.
         events.publishEvent(new UserCreated(user.id(), user.email(), user.name(), user.role(), actor.name(),

@@ -12,6 +12,9 @@ interface UserRepository extends ListCrudRepository<User, UUID> {
     @Query("select * from app_user where lower(email) = lower(:email)")
     Optional<User> findByEmail(String email);
 
+    @Query("select * from app_user where named_only and lower(name) = lower(:name) order by created_at limit 1")
+    Optional<User> findNamedOnlyByName(String name);
+
     @Query("select * from app_user order by lower(name)")
     List<User> findAllByName();
 

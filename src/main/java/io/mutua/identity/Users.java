@@ -3,6 +3,9 @@ package io.mutua.identity;
 import io.mutua.web.Languages;
 import io.mutua.web.NotFoundException;
 import io.mutua.web.UserLocales;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +23,50 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Users implements UserLocales {
 
-    private final UserRepository users;
+    /** Named owners without an email in the import get one here: RFC 2606 reserves .invalid, nothing is delivered. */
+    static final String NAMED_OWNER_DOMAIN = "@named-owner.invalid";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    Users(UserRepository users) {
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Users(UserRepository users, PasswordEncoder passwords, Clock clock) {
         this.users = users;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /**
+     * The user with this email, or else the named owner with this name, created when there is none: someone who
+     * owns imported deals but has no login. A named owner is an inactive REP without a team whose password hash is
+     * that of a random secret nobody knows, so they can never sign in and are never emailed; when {@code email} is
+     * blank they get a placeholder address that is never delivered. An admin creating a user with their email later
+     * turns the same row into that user.
+     */
+    @Transactional
+    public UserSummary namedOwner(String name, String email) {
+        String trimmedName = name == null || name.isBlank() ? null : name.trim();
+        boolean hasEmail = email != null && !email.isBlank();
+        Optional<User> existing = hasEmail ? users.findByEmail(email.trim())
+                : users.findNamedOnlyByName(trimmedName);
+        if (existing.isPresent()) {
+            return existing.get().summary();
+        }
+        String address = hasEmail ? email.trim() : "named-" + UUID.randomUUID() + NAMED_OWNER_DOMAIN;
+        String displayName = trimmedName != null ? trimmedName : address.substring(0, address.indexOf('@'));
+        if (displayName.length() > 100) {
+            displayName = displayName.substring(0, 100);
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String hash = passwords.encode(Base64.getEncoder().encodeToString(secret));
+        return users.save(User.namedOwner(address, displayName, hash, clock.instant())).summary();
+    }
+
+    /** Whether the user is a named owner of imported deals, without a login. */
+    public boolean isNamedOwner(UUID id) {
+        return users.findById(id).map(User::namedOnly).orElse(false);
     }
 
     /** The viewer for an active user, read fresh so that role and team changes apply at once. */

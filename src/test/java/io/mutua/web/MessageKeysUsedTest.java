@@ -6,6 +6,10 @@ import io.mutua.collaboration.BuyingRole;
 import io.mutua.deals.DealStatus;
 import io.mutua.deals.MeddpiccElement;
 import io.mutua.deals.QualificationStatus;
+import io.mutua.forecasting.crm.CrmField;
+import io.mutua.forecasting.crm.DateFormatHint;
+import io.mutua.forecasting.crm.HistoryField;
+import io.mutua.forecasting.crm.ImportStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
 import io.mutua.mail.MailStatus;
@@ -86,7 +90,12 @@ class MessageKeysUsedTest {
             Map.entry("buyingRole.", names(BuyingRole.values())),
             Map.entry("signatureStatus.", names(SignatureStatus.values())),
             Map.entry("revisionReason.", names(RevisionReason.values())),
-            Map.entry("mailQueue.status.", names(MailStatus.values())));
+            Map.entry("mailQueue.status.", names(MailStatus.values())),
+            Map.entry("crmImport.status.", names(ImportStatus.values())),
+            Map.entry("crmImport.field.", names(CrmField.values())),
+            Map.entry("crmImport.fieldHint.", names(CrmField.values())),
+            Map.entry("crmImport.historyField.", names(HistoryField.values())),
+            Map.entry("crmImport.dates.", names(DateFormatHint.values())));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are

@@ -16,4 +16,25 @@ public record CrmMapping(Map<CrmField, String> columns, Map<HistoryField, String
         stages = Map.copyOf(stages);
         dates = dates == null ? DateFormatHint.AUTO : dates;
     }
+
+    /** The pipeline stage key mapped to a stage or outcome name of the files (trimmed, ignoring case), or null. */
+    public String stageFor(String name) {
+        if (name == null) {
+            return null;
+        }
+        String wanted = name.trim();
+        return stages.entrySet().stream().filter(entry -> entry.getKey().trim().equalsIgnoreCase(wanted))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** The stage names of the mapping, trimmed and lower-cased, with their keys: for looking up many rows. */
+    Map<String, String> stageLookup() {
+        Map<String, String> lookup = new java.util.HashMap<>();
+        stages.forEach((name, key) -> lookup.putIfAbsent(normalized(name), key));
+        return lookup;
+    }
+
+    static String normalized(String name) {
+        return name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
 }
