@@ -8,7 +8,6 @@ import io.mutua.deals.OpenDeals;
 import io.mutua.deals.Pipeline;
 import io.mutua.deals.Qualification;
 import io.mutua.deals.StageView;
-import io.mutua.plans.DurationEstimates;
 import io.mutua.plans.EstimateSource;
 import io.mutua.plans.Holidays;
 import io.mutua.plans.OpenPlans;
@@ -51,7 +50,6 @@ public class DealForecasts {
     private final Pipeline pipeline;
     private final Holidays holidays;
     private final DurationStatistics statistics;
-    private final DurationEstimates estimates;
     private final ForecastStore store;
     private final Clock clock;
     private final int buyerInactiveDays;
@@ -60,7 +58,7 @@ public class DealForecasts {
 
     DealForecasts(OpenDeals openDeals, DealService deals, Qualification qualification, OpenPlans plans,
             BuyerEngagement engagement, Pipeline pipeline, Holidays holidays, DurationStatistics statistics,
-            DurationEstimates estimates, ForecastStore store, Clock clock,
+            ForecastStore store, Clock clock,
             @Value("${mutua.forecast.buyer-inactive-days}") int buyerInactiveDays,
             @Value("${mutua.forecast.mutual-by-stage}") String mutualByStage,
             @Value("${mutua.forecast.signed-by-stage}") String signedByStage) {
@@ -72,7 +70,6 @@ public class DealForecasts {
         this.pipeline = pipeline;
         this.holidays = holidays;
         this.statistics = statistics;
-        this.estimates = estimates;
         this.store = store;
         this.clock = clock;
         this.buyerInactiveDays = buyerInactiveDays;
@@ -158,14 +155,15 @@ public class DealForecasts {
     }
 
     private DealForecaster forecaster() {
+        DurationStatistics.Snapshot figures = statistics.snapshot();
         List<StageView> stages = pipeline.stages();
         Map<String, Integer> positions = new HashMap<>();
         List<DealForecaster.OpenStage> open = new ArrayList<>();
         for (StageView stage : stages) {
             positions.put(stage.key(), stage.position());
             if (!stage.closing()) {
-                Double median = statistics.stage(stage.key()).filter(Durations::usedForEstimates)
-                        .map(Durations::median).orElse(null);
+                Durations durations = figures.stages().get(stage.key());
+                Double median = durations != null && durations.usedForEstimates() ? durations.median() : null;
                 open.add(new DealForecaster.OpenStage(stage.key(), stage.position(), median));
             }
         }
@@ -173,8 +171,8 @@ public class DealForecasts {
                 .orElse(null);
         HealthRules.Thresholds thresholds = new HealthRules.Thresholds(trigger, positions.get(mutualByStage),
                 positions.get(signedByStage), buyerInactiveDays);
-        return new DealForecaster(today(), clock.instant(), holidays.calendar(), estimates, open, positions,
-                thresholds);
+        return new DealForecaster(today(), clock.instant(), holidays.calendar(), LearnedEstimates.frozen(figures),
+                open, positions, thresholds);
     }
 
     private DealForecaster.Plan plan(SalesPlan plan, Instant lastBuyerActivity) {
