@@ -10,7 +10,9 @@ import io.mutua.web.StaleVersionException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +37,21 @@ public class Qualification {
 
     static final int MAX_NOTES = 5_000;
     static final int MAX_NAME = 200;
+    private static final int BATCH = 5_000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final DealService deals;
     private final Users users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Qualification(DealService deals, Users users, JdbcClient jdbc, Clock clock) {
+    Qualification(DealService deals, Users users, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.deals = deals;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The card of a deal the viewer may see: every element, in MEDDPICC order. */
@@ -104,6 +110,7 @@ public class Qualification {
         if (changed == 0) {
             throw new StaleVersionException("qualification.stale", saved.version());
         }
+        events.publishEvent(new QualificationChanged(dealId, element, now));
         return saved;
     }
 
@@ -113,6 +120,28 @@ public class Qualification {
         return jdbc.sql("select element from qualification_requirement where required")
                 .query((rs, n) -> MeddpiccElement.valueOf(rs.getString("element")))
                 .set();
+    }
+
+    /**
+     * The required elements not confirmed yet of each of the given deals (deals missing none are left out), in
+     * MEDDPICC order; for system work such as the forecast, one query per few thousand deals, no access check.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<MeddpiccElement>> missingRequired(Collection<UUID> dealIds) {
+        Map<UUID, List<MeddpiccElement>> missing = new HashMap<>();
+        List<UUID> ids = List.copyOf(dealIds);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            jdbc.sql("select d.id, r.element from deal d cross join qualification_requirement r "
+                            + "left join qualification q on q.deal_id = d.id and q.element = r.element "
+                            + "where r.required and (q.status is null or q.status <> 'CONFIRMED') and d.id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
+                    .query(rs -> {
+                        missing.computeIfAbsent(rs.getObject("id", UUID.class), id -> new ArrayList<>())
+                                .add(MeddpiccElement.valueOf(rs.getString("element")));
+                    });
+        }
+        missing.values().forEach(elements -> elements.sort(null));
+        return missing;
     }
 
     /** Sets which elements must be confirmed (admins). */

@@ -89,6 +89,11 @@ public class DurationStatistics {
         snapshot = null;
     }
 
+    /** The figures as they stand, read once: callers going over many plans use one reading for all. */
+    Snapshot snapshot() {
+        return current();
+    }
+
     private Snapshot current() {
         Snapshot taken = snapshot;
         Instant now = clock.instant();
