@@ -40,10 +40,7 @@ public record Forecast(LocalDate today, List<Figures> figures, Map<String, Long>
 
     /** A deal at risk or stalled, with the reasons as stored (codes and their arguments). */
     public record AtRisk(UUID dealId, String name, String account, String owner, String stage, BigDecimal amount,
-            String currency, String health, LocalDate predictedClose, Integer slipBusinessDays, List<Reason> reasons) {
-    }
-
-    public record Reason(String code, List<Object> args) {
+            String currency, String health, LocalDate predictedClose, Integer slipBusinessDays, List<HealthReason> reasons) {
     }
 
     /** A deal whose predicted close moved from {@code from} to {@code to} this month. */

@@ -26,9 +26,9 @@ class ForecastApiController {
     static final String PATH = Paths.API + "/forecast";
 
     private final Forecasts forecasts;
-    private final HealthText text;
+    private final HealthReasonText text;
 
-    ForecastApiController(Forecasts forecasts, HealthText text) {
+    ForecastApiController(Forecasts forecasts, HealthReasonText text) {
         this.forecasts = forecasts;
         this.text = text;
     }
@@ -103,7 +103,7 @@ class ForecastApiController {
                 forecast.atRisk().stream().map(deal -> new AtRiskJson(deal.dealId(), deal.name(), deal.account(),
                         deal.owner(), deal.stage(), deal.amount(), deal.currency(), deal.health(),
                         deal.predictedClose(), deal.slipBusinessDays(), deal.reasons().stream()
-                                .map(reason -> new ReasonJson(reason.code(), text.reason(reason, locale))).toList()))
+                                .map(reason -> new ReasonJson(reason.code(), text.text(reason, locale))).toList()))
                         .toList(),
                 forecast.atRiskTotal(),
                 forecast.slipped().stream().map(slip -> new SlipJson(slip.dealId(), slip.name(), slip.from(),

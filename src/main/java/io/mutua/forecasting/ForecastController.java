@@ -35,10 +35,10 @@ public class ForecastController {
 
     private final Forecasts forecasts;
     private final ForecastScopes scopes;
-    private final HealthText text;
+    private final HealthReasonText text;
     private final MessageSource messages;
 
-    ForecastController(Forecasts forecasts, ForecastScopes scopes, HealthText text, MessageSource messages) {
+    ForecastController(Forecasts forecasts, ForecastScopes scopes, HealthReasonText text, MessageSource messages) {
         this.forecasts = forecasts;
         this.scopes = scopes;
         this.text = text;
@@ -93,13 +93,13 @@ public class ForecastController {
                 scopes.teams(viewer).stream().map(t -> choice(t, team)).toList(),
                 scopes.owners(viewer, team).stream().map(o -> choice(o, owner)).toList());
         List<HealthCount> health = forecast.healthCounts().entrySet().stream()
-                .map(e -> new HealthCount(e.getKey(), text.state(e.getKey(), locale), e.getValue())).toList();
+                .map(e -> new HealthCount(e.getKey(), text.name(Health.valueOf(e.getKey()), locale), e.getValue())).toList();
         model.addAttribute("page", new ForecastPage(filters, currencies(forecast, basis, locale), health,
                 json(health.stream().map(HealthCount::label).toList()),
                 json(List.of(Map.of("label", t("forecast.health.deals", locale),
                         "data", health.stream().map(HealthCount::deals).toList()))),
-                forecast.atRisk().stream().map(deal -> new RiskRow(deal, text.state(deal.health(), locale),
-                        deal.reasons().stream().map(reason -> text.reason(reason, locale)).toList())).toList(),
+                forecast.atRisk().stream().map(deal -> new RiskRow(deal, text.name(Health.valueOf(deal.health()), locale),
+                        deal.reasons().stream().map(reason -> text.text(reason, locale)).toList())).toList(),
                 forecast.atRiskTotal(), forecast.slipped()));
         return Htmx.isHtmx(request) ? "forecasting/forecast-body" : "forecasting/forecast";
     }

@@ -2,10 +2,8 @@ package io.mutua.forecasting;
 
 import io.mutua.forecasting.Forecast.AtRisk;
 import io.mutua.forecasting.Forecast.Figures;
-import io.mutua.forecasting.Forecast.Reason;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -113,7 +110,7 @@ class ForecastQueries {
                             rs.getString("owner_name"), rs.getString("stage_name"), rs.getBigDecimal("amount"),
                             rs.getString("currency"), rs.getString("health"),
                             rs.getObject("predicted_close", LocalDate.class),
-                            (Integer) rs.getObject("slip_business_days"), reasons(rs.getString("reasons")));
+                            (Integer) rs.getObject("slip_business_days"), ForecastStore.reasons(rs.getString("reasons")));
                 })
                 .list();
         return new AtRiskPage(deals, total[0]);
@@ -166,18 +163,5 @@ class ForecastQueries {
             case 2 -> Forecast.LATER;
             default -> Forecast.UNDATED;
         };
-    }
-
-    private static List<Reason> reasons(String json) {
-        List<Reason> reasons = new ArrayList<>();
-        JsonNode root = JSON.readTree(json == null ? "[]" : json);
-        for (JsonNode reason : root) {
-            List<Object> args = new ArrayList<>();
-            for (JsonNode arg : reason.path("args")) {
-                args.add(arg.isNumber() ? arg.numberValue() : arg.isNull() ? "" : arg.asString());
-            }
-            reasons.add(new Reason(reason.path("code").asString(), List.copyOf(args)));
-        }
-        return reasons;
     }
 }

@@ -109,13 +109,18 @@ class ForecastStore {
                 .map(reason -> new StoredReason(reason.code(), reason.severity().name(), reason.args())).toList());
     }
 
+    /** The reasons as stored in {@code deal_health.reasons}. */
+    static List<HealthReason> reasons(String json) {
+        List<StoredReason> stored = JSON.readValue(json == null ? "[]" : json,
+                new TypeReference<List<StoredReason>>() {
+                });
+        return stored.stream().map(reason -> new HealthReason(reason.code(), Health.valueOf(reason.severity()),
+                reason.args())).toList();
+    }
+
     private static DealForecast forecast(ResultSet rs, int n) throws SQLException {
-        List<StoredReason> stored = JSON.readValue(rs.getString("reasons"), new TypeReference<List<StoredReason>>() {
-        });
         return new DealForecast(rs.getObject("deal_id", UUID.class), rs.getObject("plan_id", UUID.class),
-                Health.valueOf(rs.getString("health")),
-                stored.stream().map(reason -> new HealthReason(reason.code(), Health.valueOf(reason.severity()),
-                        reason.args())).toList(),
+                Health.valueOf(rs.getString("health")), reasons(rs.getString("reasons")),
                 rs.getObject("predicted_close", LocalDate.class),
                 PredictionSource.valueOf(rs.getString("prediction_source")),
                 rs.getObject("expected_close", LocalDate.class), rs.getObject("target_close", LocalDate.class),
