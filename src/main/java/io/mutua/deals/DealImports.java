@@ -2,6 +2,7 @@ package io.mutua.deals;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -140,9 +141,36 @@ public class DealImports {
         if (!replaced.isEmpty()) {
             jdbc.sql("delete from deal_stage_history where deal_id in (:ids)").param("ids", replaced).update();
         }
-        jdbcTemplate.batchUpdate("insert into deal_stage_history (deal_id, from_stage, to_stage, changed_at, actor_id) "
-                + "values (?, ?, ?, ?, null)", history);
+        insertHistory(history);
         return planned.stream().map(one -> new Written(new DealId(one.id()), one.change())).toList();
+    }
+
+    /** One statement for a batch's history rows (arrays unnested): several times faster than a JDBC batch. */
+    private void insertHistory(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        UUID[] deals = new UUID[rows.size()];
+        String[] from = new String[rows.size()];
+        String[] to = new String[rows.size()];
+        Timestamp[] at = new Timestamp[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            deals[i] = (UUID) row[0];
+            from[i] = (String) row[1];
+            to[i] = (String) row[2];
+            at[i] = (Timestamp) row[3];
+        }
+        jdbcTemplate.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into deal_stage_history "
+                    + "(deal_id, from_stage, to_stage, changed_at) "
+                    + "select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[])");
+            insert.setArray(1, connection.createArrayOf("uuid", deals));
+            insert.setArray(2, connection.createArrayOf("varchar", from));
+            insert.setArray(3, connection.createArrayOf("varchar", to));
+            insert.setArray(4, connection.createArrayOf("timestamptz", at));
+            return insert;
+        });
     }
 
     /** Says once per import which deals it created or changed, for whoever keeps figures derived from deals. */
