@@ -2,6 +2,7 @@ package io.mutua.deals;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -131,18 +132,77 @@ public class DealImports {
                         timestamp(closed ? closedAt : now)});
             }
         }
-        jdbcTemplate.batchUpdate("insert into deal (id, name, account, amount, currency, owner_id, stage_key, status, "
-                + "expected_close_date, crm_ref, segment, close_reason, closed_at, created_at, updated_at, version) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
+        insertDeals(inserts);
         jdbcTemplate.batchUpdate("update deal set name = ?, account = ?, amount = ?, currency = ?, owner_id = ?, "
                 + "stage_key = ?, status = ?, expected_close_date = ?, segment = ?, close_reason = ?, closed_at = ?, "
                 + "created_at = ?, updated_at = ?, version = version + 1 where id = ?", updates);
         if (!replaced.isEmpty()) {
             jdbc.sql("delete from deal_stage_history where deal_id in (:ids)").param("ids", replaced).update();
         }
-        jdbcTemplate.batchUpdate("insert into deal_stage_history (deal_id, from_stage, to_stage, changed_at, actor_id) "
-                + "values (?, ?, ?, ?, null)", history);
+        insertHistory(history);
         return planned.stream().map(one -> new Written(new DealId(one.id()), one.change())).toList();
+    }
+
+    private static final String[] DEAL_COLUMN_TYPES = {"uuid", "varchar", "varchar", "numeric", "varchar", "uuid",
+        "varchar", "varchar", "date", "varchar", "varchar", "varchar", "timestamptz", "timestamptz", "timestamptz"};
+    private static final Class<?>[] DEAL_COLUMN_CLASSES = {UUID.class, String.class, String.class, BigDecimal.class,
+        String.class, UUID.class, String.class, String.class, Date.class, String.class, String.class, String.class,
+        Timestamp.class, Timestamp.class, Timestamp.class};
+
+    /** One statement for a batch's new deals (arrays unnested, one per column). */
+    private void insertDeals(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = DEAL_COLUMN_TYPES.length;
+        Object[][] values = new Object[columns][];
+        for (int c = 0; c < columns; c++) {
+            values[c] = (Object[]) java.lang.reflect.Array.newInstance(DEAL_COLUMN_CLASSES[c], rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                values[c][i] = rows.get(i)[c];
+            }
+        }
+        StringBuilder arrays = new StringBuilder();
+        for (int c = 0; c < columns; c++) {
+            arrays.append(c == 0 ? "" : ", ").append("?::").append(DEAL_COLUMN_TYPES[c]).append("[]");
+        }
+        jdbcTemplate.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into deal (id, name, account, amount, "
+                    + "currency, owner_id, stage_key, status, expected_close_date, crm_ref, segment, close_reason, "
+                    + "closed_at, created_at, updated_at, version) select *, 0 from unnest(" + arrays + ")");
+            for (int c = 0; c < columns; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(DEAL_COLUMN_TYPES[c], values[c]));
+            }
+            return insert;
+        });
+    }
+
+    /** One statement for a batch's history rows (arrays unnested): several times faster than a JDBC batch. */
+    private void insertHistory(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        UUID[] deals = new UUID[rows.size()];
+        String[] from = new String[rows.size()];
+        String[] to = new String[rows.size()];
+        Timestamp[] at = new Timestamp[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            deals[i] = (UUID) row[0];
+            from[i] = (String) row[1];
+            to[i] = (String) row[2];
+            at[i] = (Timestamp) row[3];
+        }
+        jdbcTemplate.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into deal_stage_history "
+                    + "(deal_id, from_stage, to_stage, changed_at) "
+                    + "select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[])");
+            insert.setArray(1, connection.createArrayOf("uuid", deals));
+            insert.setArray(2, connection.createArrayOf("varchar", from));
+            insert.setArray(3, connection.createArrayOf("varchar", to));
+            insert.setArray(4, connection.createArrayOf("timestamptz", at));
+            return insert;
+        });
     }
 
     /** Says once per import which deals it created or changed, for whoever keeps figures derived from deals. */

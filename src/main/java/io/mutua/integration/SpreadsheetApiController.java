@@ -117,6 +117,9 @@ class SpreadsheetApiController {
             if (file == null || file.isEmpty()) {
                 throw new UnreadableSheetException("spreadsheet.noFile");
             }
+            if (file.getSize() > MAX_BYTES) {
+                throw new UnreadableSheetException("spreadsheet.tooLarge", SpreadsheetImportController.MAX_MEGABYTES);
+            }
             return file;
         } catch (MaxUploadSizeExceededException e) {
             throw new UnreadableSheetException("spreadsheet.tooLarge", SpreadsheetImportController.MAX_MEGABYTES);

@@ -120,6 +120,9 @@ public class SpreadsheetImportController {
             if (file == null || file.isEmpty()) {
                 throw new UnreadableSheetException("spreadsheet.noFile");
             }
+            if (file.getSize() > MAX_MEGABYTES * 1024 * 1024) {
+                throw new UnreadableSheetException("spreadsheet.tooLarge", MAX_MEGABYTES);
+            }
             return file;
         } catch (MaxUploadSizeExceededException e) {
             throw new UnreadableSheetException("spreadsheet.tooLarge", MAX_MEGABYTES);

@@ -21,17 +21,7 @@ final class MappingCheck {
                 throw new InvalidInputException(FIELD, "crm.mapping.required", field.name());
             }
         }
-        columnsPresent(mapping.columns(), deals);
-        if (history != null) {
-            for (HistoryField field : HistoryField.values()) {
-                String column = mapping.historyColumns().get(field);
-                if (column == null || column.isBlank()) {
-                    throw new InvalidInputException(FIELD, "crm.mapping.historyRequired", field.name());
-                }
-            }
-            columnsPresent(mapping.historyColumns(), history);
-        }
-        mapping.stages().forEach((name, key) -> {
+        new java.util.TreeMap<>(mapping.stages()).forEach((name, key) -> {
             if (key == null || !stageKeys.contains(key)) {
                 throw new InvalidInputException(FIELD, "crm.mapping.unknownStageKey", String.valueOf(key), name);
             }
@@ -43,10 +33,21 @@ final class MappingCheck {
                 throw new InvalidInputException(FIELD, "crm.mapping.currency", mapping.defaultCurrency());
             }
         }
+        columnsPresent(mapping.columns(), deals);
+        if (history != null) {
+            for (HistoryField field : HistoryField.values()) {
+                String column = mapping.historyColumns().get(field);
+                if (column == null || column.isBlank()) {
+                    throw new InvalidInputException(FIELD, "crm.mapping.historyRequired", field.name());
+                }
+            }
+            columnsPresent(mapping.historyColumns(), history);
+        }
     }
 
+    /** In field order, so that the same mapping is always refused for the same reason. */
     private static <F extends Enum<F>> void columnsPresent(Map<F, String> columns, Sheet sheet) {
-        columns.forEach((field, column) -> {
+        new java.util.TreeMap<>(columns).forEach((field, column) -> {
             if (column != null && !column.isBlank() && !sheet.headers().contains(column.trim())) {
                 throw new InvalidInputException(FIELD, "crm.mapping.missingColumn", column, field.name());
             }

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +251,44 @@ class CrmImportIntegrationTest {
         assertThat(mvc.perform(post("/login").with(csrf()).param("email", email)
                 .param("password", "initial password 1")).andReturn().getResponse().getRedirectedUrl())
                 .isNotEqualTo("/login?error");
+    }
+
+    @Test
+    void anImportNeverGeneratesPlansAndAStageChangeWithoutHistoryFileAddsOneEntry() {
+        String header = HEADER + "\n";
+        run(header + id + "1,Trigger deal,Acme,,,,Qualification,2025-03-04,\n" + id + "2,Closing deal,Acme,,,,"
+                + "Qualification,2025-03-04,\n");
+        assertThat(jdbc.sql("select count(*) from plan p join deal d on d.id = p.deal_id where d.crm_ref like :prefix")
+                .param("prefix", id + "%").query(Integer.class).single())
+                .as("no plan, though the deals are in the stage that triggers one").isZero();
+
+        Instant before = Instant.now();
+        ImportOutcome moved = run(header + id + "1,Trigger deal,Acme,,,,Proposal,2025-03-04,\n"
+                + id + "2,Closing deal,Acme,,,,Closed Lost,2025-03-04,2025-04-07\n");
+
+        assertThat(moved.updated()).isEqualTo(2);
+        assertThat(history("1")).hasSize(2).first().isEqualTo("discovery@2025-03-04T00:00:00Z");
+        assertThat(Instant.parse(history("1").get(1).substring("proposal@".length())))
+                .as("an open deal moved at the import").isAfterOrEqualTo(before.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(history("2")).containsExactly("discovery@2025-03-04T00:00:00Z", "lost@2025-04-07T00:00:00Z");
+        assertThat(jdbc.sql("select close_reason from deal where crm_ref = :ref").param("ref", id + "2")
+                .query(String.class).single()).isEqualTo("Imported from CRM");
+    }
+
+    @Test
+    void theMappingStepIsOfferedStageNamesAndAFirstGuess() {
+        SheetFile file = csv(HEADER + "\n1,A,Acme,,,,Qualification,2025-03-04,\n2,B,Acme,,,,QUALIFICATION,"
+                + "2025-03-04,\n3,C,Acme,,,,Closed Won,2025-03-04,2025-03-05\n4,D,Acme,,,,Negotiation/Review,"
+                + "2025-03-04,\n");
+        SheetOutline outline = importer.outline(file);
+        CrmMapping suggested = importer.suggest(outline, null);
+
+        assertThat(suggested.columns()).isEqualTo(COLUMNS);
+        assertThat(suggested.stages()).isEqualTo(Map.of("Closed Won", "won"));
+        assertThat(importer.stageNames(file, suggested, null))
+                .containsExactly("Qualification", "Closed Won", "Negotiation/Review");
+        assertThat(importer.suggestStages(List.of("Qualification", "Closed Won", "Proposal", "Lost")))
+                .isEqualTo(Map.of("Closed Won", "won", "Proposal", "proposal", "Lost", "lost"));
     }
 
     record DealRowView(String name, String account, BigDecimal amount, String currency, UUID owner, String stage,
