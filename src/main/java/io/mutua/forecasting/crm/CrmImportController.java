@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public class CrmImportController {
     static final String STAGES_ID = "stage-mapping";
     /** The most row errors a page lists; the rest are counted. */
     static final int ERRORS_SHOWN = 100;
-    static final long MAX_MEGABYTES = 10;
+    static final long MAX_MEGABYTES = SheetReader.MAX_MEGABYTES;
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK",
             "RON", "CAD", "AUD", "JPY");
     private static final Logger log = LoggerFactory.getLogger(CrmImportController.class);
@@ -324,20 +325,19 @@ public class CrmImportController {
 
     /**
      * Every stage or outcome name the files hold under the form's columns, each with the stage chosen in the form,
-     * else in {@code known} (the saved or suggested mapping), else the pipeline stage of the same name.
+     * else in {@code known} (the saved or suggested mapping), else the one the importer suggests for that name.
      */
     private List<MappingForm.StageChoice> stageChoices(UUID id, MappingForm form, CrmMapping known) {
-        CrmMapping partial = form.toMapping();
         Map<String, String> chosen = new HashMap<>();
         known.stages().forEach((name, key) -> chosen.put(normal(name), key));
         form.stages().stream().filter(choice -> !choice.stageKey().isEmpty())
                 .forEach(choice -> chosen.put(normal(choice.name()), choice.stageKey()));
-        return importer.stageNames(imports.deals(id), partial, imports.history(id).orElse(null)).stream()
+        Set<String> names = importer.stageNames(imports.deals(id), form.toMapping(), imports.history(id).orElse(null));
+        Map<String, String> suggested = importer.suggestStages(names);
+        return names.stream()
                 .sorted(String.CASE_INSENSITIVE_ORDER)
-                .map(name -> new MappingForm.StageChoice(name, chosen.getOrDefault(normal(name), pipeline.stages()
-                        .stream().filter(stage -> normal(stage.name()).equals(normal(name))
-                                || stage.key().equalsIgnoreCase(name.trim()))
-                        .map(StageView::key).findFirst().orElse(""))))
+                .map(name -> new MappingForm.StageChoice(name,
+                        chosen.getOrDefault(normal(name), suggested.getOrDefault(name, ""))))
                 .toList();
     }
 
