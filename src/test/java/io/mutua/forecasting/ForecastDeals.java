@@ -11,6 +11,7 @@ import io.mutua.identity.Users;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Open deals for forecast tests, made through DealService. Their health and predictions are a read model that the
- * daily recompute writes; the tests insert those rows straight into deal_health and deal_prediction, so that each
- * test knows exactly what the forecast reads.
+ * application computes after each change; once it has, the tests put their own figures in deal_health and
+ * deal_prediction, so that each test knows exactly what the forecast reads.
  */
 @Component
 public class ForecastDeals {
@@ -51,11 +53,17 @@ public class ForecastDeals {
         String name = "Forecast " + stage + " " + UUID.randomUUID().toString().substring(0, 8);
         DealView deal = deals.create(users.viewer(creator.id()), new DealDetails(name, "Account of " + name,
                 amount == null ? null : Money.of(amount, currency), owner.id(), expected, null, null), stage);
-        if (health != null) {
+        settle();
+        jdbc.sql("delete from deal_prediction where deal_id = :deal").param("deal", deal.id().value()).update();
+        if (health == null) {
+            jdbc.sql("delete from deal_health where deal_id = :deal").param("deal", deal.id().value()).update();
+        } else {
             jdbc.sql("""
-                    insert into deal_health (deal_id, health, reasons, predicted_close, prediction_source,
-                        expected_close, slip_business_days, computed_at)
-                    values (:deal, :health, cast(:reasons as jsonb), :predicted, :source, :expected, :slip, :now)""")
+                    update deal_health set plan_id = null, health = :health, reasons = cast(:reasons as jsonb),
+                        predicted_close = :predicted, prediction_source = :source, expected_close = :expected,
+                        target_close = null, slip_business_days = :slip, target_slip_business_days = null,
+                        computed_at = :now
+                    where deal_id = :deal""")
                     .param("deal", deal.id().value()).param("health", health).param("reasons", reasonsJson)
                     .param("predicted", predicted).param("source", predicted == null ? "NONE" : "PLAN")
                     .param("expected", expected).param("slip", 3).param("now", Timestamp.from(Instant.now()))
@@ -63,6 +71,16 @@ public class ForecastDeals {
         }
         return new Made(deal.id().value(), name, owner.id(), amount == null ? null : new BigDecimal(amount),
                 amount == null ? null : currency, stage, expected, predicted, health);
+    }
+
+    /**
+     * Waits until the application has reacted to everything published so far — the deal's own forecast, its plan
+     * being generated and the forecast after that — so that nothing overwrites the figures this test puts in place.
+     */
+    private void settle() {
+        Awaitility.await("events handled").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from event_publication where status is distinct from 'FAILED'")
+                        .query(Long.class).single() == 0);
     }
 
     public void close(Seller by, UUID dealId) {
