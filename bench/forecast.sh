@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Forecast benchmark: the forecast page and API over 100,000 deals, 20,000 of them open with a plan.
-# Starts Mutua like the other scripts (bench/lib.sh), seeds the data with set-based SQL (bench/ForecastSeed.java,
-# straight into the embedded PostgreSQL), then times 50 requests (after 10 warm-up requests) each to the page as the
-# admin, the htmx fragment with an owner filter, and the API as the admin and as the sample team's manager.
+# Forecast benchmark: the forecast computation and the forecast page and API over 100,000 deals, 20,000 of them open
+# with a plan. Starts Mutua like the other scripts (bench/lib.sh), seeds the data with set-based SQL
+# (bench/ForecastSeed.java, straight into the embedded PostgreSQL) without any forecast, restarts Mutua on the same
+# data and times its start-up computation of every open deal's forecast (the same run as the daily one), then times
+# 50 requests (after 10 warm-up requests) each to the page as the admin, the htmx fragment with an owner filter, the
+# page as the sample team's manager, and the API as the admin and as the manager.
 # Usage: bench/forecast.sh       (BENCH_DEALS=100000 BENCH_OPEN=20000 BENCH_REQUESTS=50 to vary; needs curl and bc)
 # Writes bench/results/forecast.txt.
 set -euo pipefail
@@ -15,8 +17,8 @@ open=${BENCH_OPEN:-20000}
 
 start_mutua
 sign_in_with_sample_data
-jdbc=$(grep -o 'jdbc:postgresql://[^ ]*' "$log" | head -n 1)
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -n 1)
+jdbc() { grep -o 'jdbc:postgresql://[^ ]*' "$log" | head -n 1; }
 
 measure() {
     local name=$1; shift
@@ -30,9 +32,21 @@ measure() {
                 t[int(NR * 0.95 + 0.5)], size / 1024 }'
 }
 
+# A group, not a pipeline: Mutua is restarted in here, and the exit trap must stop the running one.
 {
     echo "Mutua forecast benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-    java -cp "$driver" bench/ForecastSeed.java "$jdbc" "$deals" "$open"
+    java -cp "$driver" bench/ForecastSeed.java "$(jdbc)" "$deals" "$open"
+    halt_mutua
+    log="$work/mutua-restart.log"
+    launch_mutua
+    printf "  restart on the seeded data until healthy     %5.1f s\n" "$(echo "$ready - $start" | bc)"
+    java -cp "$driver" bench/ForecastSeed.java "$(jdbc)" --await "$(echo "$start * 1000 / 1" | bc)" \
+        "$(echo "$ready * 1000 / 1" | bc)" "$log"
+    computed=$(grep -o 'Forecast of [0-9]* open deals computed in [0-9]* ms' "$log" | head -n 1)
+    echo "    Mutua's log: ${computed:-no line about the forecast}"
+    errors=$(grep -c -E ' (ERROR|WARN) .*(forecast|Forecast)|Exception' "$log" || true)
+    echo "    errors or warnings about the forecast in the log: $errors"
+    [ "$errors" = 0 ] || grep -E ' (ERROR|WARN) |Exception' "$log" | head -n 20 >&2
     manager=$(session_of eleni.manager@example.com)
     manager_token=$(curl -s -u "eleni.manager@example.com:$password" -X POST "$base/api/v1/tokens" \
         | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -47,4 +61,4 @@ measure() {
     measure "GET /api/v1/forecast?by=expected (admin)" -H "Authorization: Bearer $api_token" \
         "$base/api/v1/forecast?by=expected"
     echo "RSS after the requests      java $(java_rss_mib) MiB"
-} | tee bench/results/forecast.txt
+} > >(tee bench/results/forecast.txt)

@@ -6,13 +6,20 @@ email=bench@example.org
 password="bench password 1"
 base="http://localhost:$port"
 
-# Builds the jar and starts it; sets pid, work (a temporary directory), log, start and ready (seconds).
+# Builds the jar and starts it on a fresh database; sets jar, pid, work (a temporary directory), log, start and ready
+# (seconds).
 start_mutua() {
     ./mvnw -q -B -DskipTests package
     jar=$(ls target/mutua-*.jar | grep -v plain | head -n 1)
     work=$(mktemp -d)
     log="$work/mutua.log"
     trap stop_mutua EXIT
+    launch_mutua
+}
+
+# Starts the built jar on the database in $work (created on the first launch, kept by the next), logging to $log,
+# and waits until it answers; sets pid, start and ready (seconds).
+launch_mutua() {
     start=$(date +%s.%N)
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
         --mutua.embedded-postgres.data-dir="$work/postgres" --mutua.embedded-postgres.port=0 \
@@ -25,8 +32,15 @@ start_mutua() {
     ready=$(date +%s.%N)
 }
 
-stop_mutua() {
+# Stops Mutua as a service manager would (SIGTERM: graceful shutdown, the embedded PostgreSQL last) and waits for
+# it; keeps $work, so that launch_mutua starts it again on the same data.
+halt_mutua() {
     [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    pid=
+}
+
+stop_mutua() {
+    halt_mutua
     rm -rf "$work"
 }
 

@@ -1,8 +1,11 @@
 package io.mutua;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -54,10 +57,16 @@ public class TestData {
         return new Seller(id, email, name, role);
     }
 
-    /** Removes every user, deal and session: the installation looks brand new. */
+    /**
+     * Removes every user, deal and session: the installation looks brand new. Work the application still does in the
+     * background (forecasts, listeners) may hold locks the truncation needs and make PostgreSQL pick it as a deadlock
+     * victim, so it is tried again.
+     */
     public void wipe() {
-        jdbc.sql("truncate deal_stage_history, deal, api_token, login_failure, app_user, team, spring_session, "
-                + "spring_session_attributes, event_publication cascade").update();
+        Awaitility.await("wipe").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreException(PessimisticLockingFailureException.class)
+                .until(() -> jdbc.sql("truncate deal_stage_history, deal, api_token, login_failure, app_user, team, "
+                        + "spring_session, spring_session_attributes, event_publication cascade").update() >= 0);
     }
 
     private String passwordHash() {

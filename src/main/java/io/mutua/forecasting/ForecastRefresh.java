@@ -7,6 +7,7 @@ import io.mutua.deals.DealStageChanged;
 import io.mutua.deals.DealUpdated;
 import io.mutua.deals.DealsImported;
 import io.mutua.deals.QualificationChanged;
+import io.mutua.identity.SetupCompleted;
 import io.mutua.plans.PlanActivity;
 import io.mutua.plans.PlanService;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps forecasts fresh: one deal after each relevant change (after commit, in the background), every open deal
- * daily, and every open deal once at start-up when no forecast exists yet.
+ * daily, after setup with sample data, and once at start-up when no forecast exists yet.
  */
 @Component
 class ForecastRefresh {
@@ -71,6 +72,14 @@ class ForecastRefresh {
     void on(DealsImported event) {
         forecasts.refreshStatistics();
         forecasts.recompute(event.deals().stream().map(DealId::value).toList());
+    }
+
+    /** The sample data is written without the events of single changes: its forecast would wait for the daily run. */
+    @ApplicationModuleListener
+    void on(SetupCompleted event) {
+        if (event.withSampleData()) {
+            forecasts.recomputeAll();
+        }
     }
 
     @Scheduled(cron = "${mutua.forecast.cron}")

@@ -30,6 +30,8 @@ class SignatureApiIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
+    Holidays holidays;
+    @Autowired
     MutualPlanFixtures fixtures;
     @Autowired
     TestData data;
@@ -118,8 +120,9 @@ class SignatureApiIntegrationTest {
 
         StepView step = plans.get(fixture.viewer(), fixture.planId()).steps().stream()
                 .filter(found -> found.id().equals(fixture.sharedStep().id())).findFirst().orElseThrow();
+        LocalDate moved = holidays.calendar().onOrAfter(step.targetDate().plusDays(3));
         plans.updateStep(fixture.viewer(), fixture.planId(), step.id(), step.version(),
-                new StepUpdate(null, null, StepStatus.IN_PROGRESS, step.targetDate().plusDays(3), null, null), false);
+                new StepUpdate(null, null, StepStatus.IN_PROGRESS, moved, null, null), false);
         Response created = api.post(path("/revisions")).bearer(rep).send();
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("number").asInt()).isEqualTo(2);
@@ -137,7 +140,7 @@ class SignatureApiIntegrationTest {
         assertThat(changed.path("id").asString()).isEqualTo(step.id().toString());
         assertThat(changed.path("kind").asString()).isEqualTo("CHANGED");
         assertThat(changed.path("dateBefore").asString()).isEqualTo(step.targetDate().toString());
-        assertThat(changed.path("targetDate").asString()).isEqualTo(step.targetDate().plusDays(3).toString());
+        assertThat(changed.path("targetDate").asString()).isEqualTo(moved.toString());
         assertThat(changed.path("statusBefore").asString()).isEqualTo("NOT_STARTED");
         assertThat(changed.path("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(diff.body()).doesNotContain(internal.secret());
