@@ -12,7 +12,8 @@ create index deal_snapshot_taken_at_idx on deal_snapshot (taken_at);
 
 create function deal_snapshot_immutable() returns trigger language plpgsql as $$
 begin
-    raise exception 'deal_snapshot rows are immutable (% refused)', tg_op using errcode = 'integrity_constraint_violation';
+    raise exception 'deal_snapshot rows are immutable (% refused)', tg_op
+        using errcode = 'integrity_constraint_violation';
 end;
 $$;
 

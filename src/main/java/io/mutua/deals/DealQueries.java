@@ -125,7 +125,8 @@ class DealQueries {
 
     /** Competitors named on earlier closed deals, for suggestions. */
     List<String> competitors() {
-        return jdbc.sql("select distinct competitor from deal where competitor is not null order by competitor limit 200")
+        return jdbc.sql("select distinct competitor from deal where competitor is not null "
+                        + "order by competitor limit 200")
                 .query(String.class)
                 .list();
     }

@@ -11,8 +11,9 @@ import java.util.UUID;
  */
 public record DealView(DealId id, String name, String account, BigDecimal amount, String currency, UUID ownerId,
         String ownerEmail, String ownerName, String stageKey, String stageName, DealStatus status,
-        LocalDate expectedCloseDate, String crmRef, String segment, String closeReason, Instant closedAt, Instant createdAt,
-        Instant updatedAt, long version, UUID closeReasonId, String closeReasonLabel, String competitor) {
+        LocalDate expectedCloseDate, String crmRef, String segment, String closeReason, Instant closedAt,
+        Instant createdAt, Instant updatedAt, long version, UUID closeReasonId, String closeReasonLabel,
+        String competitor) {
 
     public boolean open() {
         return status == DealStatus.OPEN;

@@ -28,7 +28,8 @@ class SnapshotStore {
 
     void insertIfMissing(DealSnapshot snapshot) {
         jdbc.sql("insert into deal_snapshot (deal_id, plan_id, outcome, taken_at, content) "
-                        + "values (:deal, :plan, :outcome, :at, cast(:content as jsonb)) on conflict (deal_id) do nothing")
+                        + "values (:deal, :plan, :outcome, :at, cast(:content as jsonb)) "
+                        + "on conflict (deal_id) do nothing")
                 .param("deal", snapshot.dealId().value())
                 .param("plan", snapshot.planId())
                 .param("outcome", snapshot.outcome().name())

@@ -327,7 +327,8 @@ class DealApiIntegrationTest {
                     .json(Map.of("name", "Taken over")).send().problem(404);
             api.post(DEALS + "/" + id + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                     .problem(404);
-            api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON, "reason", "x"))
+            api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                     .send().problem(404);
             api.get(DEALS + "/" + id + "/history").bearer(token(rep)).send().problem(404);
         }
@@ -344,7 +345,8 @@ class DealApiIntegrationTest {
                 .json(Map.of("name", "Renamed by rep")).send().problem(403);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                 .problem(403);
-        api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON, "reason", "x"))
+        api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                 .send().problem(403);
         assertThat(stored(deal)).isEqualTo(before);
 
@@ -355,11 +357,13 @@ class DealApiIntegrationTest {
                 .json(Map.of("stage", "discovery")).send();
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
         Response byOwner = api.post(DEALS + "/" + deal + "/close").bearer(token(teammate))
-                .json(Map.of("outcome", "WON", "reasonId", WON_REASON, "reason", "Signed")).send();
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Signed")).send();
         assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(200);
 
         Map<String, Object> before2 = stored(deal);
-        api.post(DEALS + "/" + deal + "/close").bearer(token(cs)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON, "reason", "x"))
+        api.post(DEALS + "/" + deal + "/close").bearer(token(cs)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                 .send().problem(403);
         api.patch(DEALS + "/" + deal).bearer(token(cs)).header("If-Match", etag(cs, deal))
                 .json(Map.of("name", "Renamed by CS")).send().problem(403);
@@ -375,7 +379,8 @@ class DealApiIntegrationTest {
                 .fieldProblem("id");
         api.post(DEALS + "/" + id + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                 .fieldProblem("id");
-        api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "WON", "reasonId", WON_REASON, "reason", "x"))
+        api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "x"))
                 .send().fieldProblem("id");
     }
 
@@ -547,7 +552,8 @@ class DealApiIntegrationTest {
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).header("If-Match", read)
                 .json(Map.of("stage", "discovery")).send().problem(412);
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).header("If-Match", read)
-                .json(Map.of("outcome", "WON", "reasonId", WON_REASON, "reason", "Stale")).send().problem(412);
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Stale")).send().problem(412);
         assertThat(stored(deal)).isEqualTo(before);
     }
 
@@ -729,9 +735,11 @@ class DealApiIntegrationTest {
         Map<String, Object> before = stored(deal);
 
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep))
-                .json(Map.of("outcome", "LOST", "reasonId", LOST_REASON, "reason", "Changed my mind")).send().problem(409);
+                .json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "Changed my mind")).send().problem(409);
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep))
-                .json(Map.of("outcome", "WON", "reasonId", WON_REASON, "reason", "Again")).send().problem(409);
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Again")).send().problem(409);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "negotiation")).send()
                 .problem(409);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "won")).send()
