@@ -180,7 +180,10 @@ class SellerJourneyBrowserTest {
 
         // Closing as won, with a reason, in place too: no more moving or closing.
         driver.findElement(By.cssSelector("form[action$='/close'] input[name=outcome][value=WON]")).click();
-        driver.findElement(By.id("reason")).sendKeys("Best fit for their approval process");
+        assertThat(driver.findElement(By.id("lost-reason")).isDisplayed()).as("only the won reasons are offered")
+                .isFalse();
+        new Select(driver.findElement(By.id("won-reason"))).selectByVisibleText("Best fit for their needs");
+        driver.findElement(By.id("details")).sendKeys("Best fit for their approval process");
         driver.findElement(By.cssSelector("form[action$='/close'] button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#deal-body .head-actions .badge"), "Won"));
         wait.until(ExpectedConditions.numberOfElementsToBe(historyRows, 4));
@@ -189,7 +192,7 @@ class SellerJourneyBrowserTest {
         assertThat(driver.findElements(By.cssSelector("form[action$='/close']"))).isEmpty();
         assertThat(driver.findElement(By.id("deal-stage")).getText()).isEqualTo("Won");
         assertThat(driver.findElement(By.cssSelector("#deal-body dl.facts")).getText())
-                .contains("Best fit for their approval process");
+                .contains("Best fit for their approval process").contains("Best fit for their needs");
         assertThat(driver.findElements(historyRows).get(3).getText()).contains("Proposal → Won");
         assertThat(driver.getCurrentUrl()).isEqualTo(dealUrl);
         assertThat(driver.findElement(By.id("request-failed")).isDisplayed()).isFalse();

@@ -46,4 +46,14 @@ public class BuyerEngagement {
         }
         return latest;
     }
+
+    /** How many changes buyers made to a plan (steps, sections, signatures: everything its activity log records). */
+    @Transactional(readOnly = true)
+    public int buyerChanges(UUID planId) {
+        return jdbc.sql("select count(*) from plan_activity a join participant p on p.id = a.actor_participant_id "
+                        + "where p.side = 'BUYER' and a.plan_id = :plan")
+                .param("plan", planId)
+                .query(Integer.class)
+                .single();
+    }
 }

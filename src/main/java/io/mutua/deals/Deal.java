@@ -29,6 +29,8 @@ class Deal {
     private String crmRef;
     private String segment;
     private String closeReason;
+    private UUID closeReasonId;
+    private String competitor;
     private Instant closedAt;
     private final Instant createdAt;
     private Instant updatedAt;
@@ -38,7 +40,8 @@ class Deal {
     @PersistenceCreator
     Deal(UUID id, String name, String account, BigDecimal amount, String currency, UUID ownerId, String stageKey,
             DealStatus status, LocalDate expectedCloseDate, String crmRef, String segment, String closeReason,
-            Instant closedAt, Instant createdAt, Instant updatedAt, Long version) {
+            UUID closeReasonId, String competitor, Instant closedAt, Instant createdAt, Instant updatedAt,
+            Long version) {
         this.id = id;
         this.name = name;
         this.account = account;
@@ -51,6 +54,8 @@ class Deal {
         this.crmRef = crmRef;
         this.segment = segment;
         this.closeReason = closeReason;
+        this.closeReasonId = closeReasonId;
+        this.competitor = competitor;
         this.closedAt = closedAt;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -59,7 +64,7 @@ class Deal {
 
     static Deal open(DealDetails details, String stageKey, Instant now) {
         Deal deal = new Deal(UUID.randomUUID(), null, null, null, null, null, stageKey, DealStatus.OPEN, null, null,
-                null, null, null, now, now, null);
+                null, null, null, null, null, now, now, null);
         deal.apply(details, now);
         return deal;
     }
@@ -89,13 +94,15 @@ class Deal {
     }
 
     /** Closes an open deal as won or lost, into the matching closing stage. */
-    void close(StageView closingStage, String reason, Instant now) {
+    void close(StageView closingStage, UUID reasonId, String details, String competitor, Instant now) {
         if (status != DealStatus.OPEN) {
             throw new ConflictException("deals.alreadyClosed");
         }
         this.status = closingStage.outcome().status();
         this.stageKey = closingStage.key();
-        this.closeReason = reason;
+        this.closeReasonId = reasonId;
+        this.closeReason = details;
+        this.competitor = competitor;
         this.closedAt = now;
         this.updatedAt = now;
     }

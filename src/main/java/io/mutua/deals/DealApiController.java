@@ -64,12 +64,14 @@ class DealApiController {
 
     record DealJson(String id, String name, String account, BigDecimal amount, String currency, String ownerEmail,
             String stage, DealStatus status, LocalDate expectedCloseDate, String crmRef, String segment,
-            String closeReason, Instant closedAt, long version, Instant createdAt) {
+            String closeReason, Instant closedAt, long version, Instant createdAt, UUID closeReasonId,
+            String closeReasonLabel, String competitor) {
 
         static DealJson from(DealView deal) {
             return new DealJson(deal.id().toString(), deal.name(), deal.account(), deal.amount(), deal.currency(),
                     deal.ownerEmail(), deal.stageKey(), deal.status(), deal.expectedCloseDate(), deal.crmRef(),
-                    deal.segment(), deal.closeReason(), deal.closedAt(), deal.version(), deal.createdAt());
+                    deal.segment(), deal.closeReason(), deal.closedAt(), deal.version(), deal.createdAt(),
+                    deal.closeReasonId(), deal.closeReasonLabel(), deal.competitor());
         }
     }
 
@@ -106,9 +108,17 @@ class DealApiController {
             @StorableText String stage) {
     }
 
+    /** {@code reason} is the older name of {@code details}, still accepted. */
     record Closing(@NotNull(message = "{validation.required}") Outcome outcome,
-            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.size}")
-            @StorableText String reason) {
+            @NotNull(message = "{validation.required}") UUID reasonId,
+            @Size(max = 500, message = "{validation.size}") @StorableText String details,
+            @Size(max = 100, message = "{validation.size}") @StorableText String competitor,
+            @Size(max = 500, message = "{validation.size}") @StorableText String reason) {
+
+        ClosingDecision decision() {
+            return new ClosingDecision(outcome, reasonId, details == null || details.isBlank() ? reason : details,
+                    competitor);
+        }
     }
 
     record StageChangeJson(String fromStage, String toStage, Instant changedAt, String actorEmail) {
@@ -180,11 +190,12 @@ class DealApiController {
     }
 
     @PostMapping("/{id}/close")
-    @Operation(summary = "Close an open deal as WON or LOST, with a reason")
+    @Operation(summary = "Close an open deal as WON or LOST with a reason from GET /api/v1/close-reasons for that "
+            + "outcome (reasonId), optional details and competitor")
     ResponseEntity<DealJson> close(Viewer viewer, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody Closing closing) {
         Long version = IfMatch.optional(ifMatch, "api.error.ifMatch");
-        return withETag(deals.close(viewer, new DealId(id), closing.outcome(), closing.reason(), version));
+        return withETag(deals.close(viewer, new DealId(id), closing.decision(), version));
     }
 
     @GetMapping("/{id}/history")

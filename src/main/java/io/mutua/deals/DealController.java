@@ -37,14 +37,16 @@ public class DealController {
             "RON", "CAD", "AUD", "JPY");
 
     private final DealService deals;
+    private final CloseReasons closeReasons;
     private final Pipeline pipeline;
     private final Qualification qualification;
     private final MessageSource messages;
     private final String defaultCurrency;
 
-    DealController(DealService deals, Pipeline pipeline, Qualification qualification, MessageSource messages,
-            @Value("${mutua.default-currency}") String defaultCurrency) {
+    DealController(DealService deals, CloseReasons closeReasons, Pipeline pipeline, Qualification qualification,
+            MessageSource messages, @Value("${mutua.default-currency}") String defaultCurrency) {
         this.deals = deals;
+        this.closeReasons = closeReasons;
         this.pipeline = pipeline;
         this.qualification = qualification;
         this.messages = messages;
@@ -77,7 +79,13 @@ public class DealController {
 
     /** The deal page; {@code closing} keeps what was typed into the close form when it was refused. */
     public record DealPage(DealView deal, List<StageView> stages, List<StageChangeView> history, boolean canChange,
-            FormErrors errors, ClosingInput closing, QualificationCard qualification) {
+            FormErrors errors, ClosingInput closing, QualificationCard qualification, List<CloseReasonView> wonReasons,
+            List<CloseReasonView> lostReasons, List<String> competitors) {
+
+        /** The address of the deal's snapshot at close. */
+        public String snapshotLink() {
+            return PATH + "/" + deal.id() + "/snapshot";
+        }
 
         /** How the pipeline track shows a stage: the deal's current one, one it went through, or neither. */
         public String trackClass(StageView stage) {
@@ -89,9 +97,13 @@ public class DealController {
     }
 
     /** What was typed into the close form. */
-    public record ClosingInput(Outcome outcome, String reason) {
+    public record ClosingInput(Outcome outcome, UUID reasonId, String details, String competitor) {
 
-        static final ClosingInput NONE = new ClosingInput(null, "");
+        static final ClosingInput NONE = new ClosingInput(null, null, "", "");
+
+        public boolean chosen(CloseReasonView reason) {
+            return reason.id().equals(reasonId);
+        }
     }
 
     @GetMapping(PATH)
@@ -177,14 +189,19 @@ public class DealController {
 
     @PostMapping(PATH + "/{id}/close")
     String close(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) Outcome outcome,
-            @RequestParam(required = false) String reason, @RequestParam long version, Locale locale,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(required = false) UUID wonReason, @RequestParam(required = false) UUID lostReason,
+            @RequestParam(required = false) String details, @RequestParam(required = false) String competitor,
+            @RequestParam long version, Locale locale, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        UUID reasonId = outcome == Outcome.WON ? wonReason : outcome == Outcome.LOST ? lostReason : null;
         try {
-            deals.close(viewer, new DealId(id), outcome, reason, version);
+            deals.close(viewer, new DealId(id), new ClosingDecision(outcome, reasonId, details, competitor), version);
         } catch (DomainException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(e instanceof StaleVersionException ? HttpStatus.CONFLICT.value()
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
             return dealPage(viewer, new DealId(id), FormErrors.none().with(e, messages, locale),
-                    new ClosingInput(outcome, reason == null ? "" : reason), model, Htmx.isHtmx(request));
+                    new ClosingInput(outcome, reasonId, details == null ? "" : details,
+                            competitor == null ? "" : competitor), model, Htmx.isHtmx(request));
         }
         return afterChange(viewer, id, request, model);
     }
@@ -201,7 +218,10 @@ public class DealController {
         DealView deal = deals.get(viewer, id);
         boolean canChange = deals.canChange(viewer, deal);
         model.addAttribute("page", new DealPage(deal, pipeline.stages(), deals.history(viewer, id), canChange, errors,
-                closing, QualificationCard.of(id, qualification.card(viewer, id), canChange)));
+                closing, QualificationCard.of(id, qualification.card(viewer, id), canChange),
+                deal.open() ? closeReasons.offered(Outcome.WON) : List.of(),
+                deal.open() ? closeReasons.offered(Outcome.LOST) : List.of(),
+                deal.open() && canChange ? deals.competitors() : List.of()));
         return fragment ? "deals/deal-body" : "deals/deal";
     }
 

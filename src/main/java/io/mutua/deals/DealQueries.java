@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DealQueries {
 
-    private static final String SELECT = "select d.*, s.name as stage_name from deal d "
-            + "join stage s on s.key = d.stage_key ";
+    private static final String SELECT = "select d.*, s.name as stage_name, r.label as close_reason_label from deal d "
+            + "join stage s on s.key = d.stage_key left join close_reason r on r.id = d.close_reason_id ";
 
     private final JdbcClient jdbc;
     private final Users users;
@@ -44,7 +44,7 @@ class DealQueries {
     private record Row(UUID id, String name, String account, BigDecimal amount, String currency,
             UUID ownerId, String stageKey, String stageName, DealStatus status, LocalDate expectedCloseDate,
             String crmRef, String segment, String closeReason, Instant closedAt, Instant createdAt, Instant updatedAt,
-            long version) {
+            long version, UUID closeReasonId, String closeReasonLabel, String competitor) {
     }
 
     ResultPage<DealView> search(DealAccess.Scope scope, DealSearch search) {
@@ -123,6 +123,14 @@ class DealQueries {
         return views;
     }
 
+    /** Competitors named on earlier closed deals, for suggestions. */
+    List<String> competitors() {
+        return jdbc.sql("select distinct competitor from deal where competitor is not null "
+                        + "order by competitor limit 200")
+                .query(String.class)
+                .list();
+    }
+
     private List<DealView> views(List<Row> rows) {
         Set<UUID> ownerIds = rows.stream().map(Row::ownerId).collect(Collectors.toSet());
         Map<UUID, UserSummary> owners = users.byIds(ownerIds);
@@ -131,7 +139,8 @@ class DealQueries {
             return new DealView(new DealId(row.id()), row.name(), row.account(), row.amount(), row.currency(),
                     row.ownerId(), owner == null ? null : owner.email(), owner == null ? null : owner.name(),
                     row.stageKey(), row.stageName(), row.status(), row.expectedCloseDate(), row.crmRef(), row.segment(),
-                    row.closeReason(), row.closedAt(), row.createdAt(), row.updatedAt(), row.version());
+                    row.closeReason(), row.closedAt(), row.createdAt(), row.updatedAt(), row.version(),
+                    row.closeReasonId(), row.closeReasonLabel(), row.competitor());
         }).toList();
     }
 
@@ -141,7 +150,8 @@ class DealQueries {
                 rs.getString("stage_key"), rs.getString("stage_name"), DealStatus.valueOf(rs.getString("status")),
                 rs.getObject("expected_close_date", LocalDate.class), rs.getString("crm_ref"), rs.getString("segment"),
                 rs.getString("close_reason"), instant(rs, "closed_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), rs.getLong("version"));
+                instant(rs, "updated_at"), rs.getLong("version"), rs.getObject("close_reason_id", UUID.class),
+                rs.getString("close_reason_label"), rs.getString("competitor"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -34,6 +34,7 @@ public class DealService {
     static final int MAX_TEXT = 200;
     static final int MAX_CRM_REF = 100;
     static final int MAX_REASON = 500;
+    static final int MAX_COMPETITOR = 100;
     /** Business dates outside these years are typing mistakes (and beyond what PostgreSQL can store). */
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 9999;
@@ -45,10 +46,11 @@ public class DealService {
     private final StageHistory history;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final CloseReasons closeReasons;
     private final Clock clock;
 
     DealService(DealRepository deals, DealQueries queries, DealAccess access, Pipeline pipeline, StageHistory history,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, CloseReasons closeReasons, Clock clock) {
         this.deals = deals;
         this.queries = queries;
         this.access = access;
@@ -56,6 +58,7 @@ public class DealService {
         this.history = history;
         this.events = events;
         this.jdbc = jdbc;
+        this.closeReasons = closeReasons;
         this.clock = clock;
     }
 
@@ -159,27 +162,55 @@ public class DealService {
         return view(deal);
     }
 
+    /**
+     * Closes a deal with only free-text details and no listed reason: for callers that predate the admin's list
+     * of reasons (system work and older tests). People close deals through {@link #close(Viewer, DealId,
+     * ClosingDecision, Long)}, which requires a reason.
+     */
     public DealView close(Viewer viewer, DealId id, Outcome outcome, String reason, Long expectedVersion) {
-        if (outcome == null) {
-            throw new InvalidInputException("outcome", "validation.required");
-        }
         String trimmed = reason == null ? "" : reason.trim();
         if (trimmed.isEmpty()) {
             throw new InvalidInputException("reason", "validation.required");
         }
-        if (trimmed.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "validation.maxLength", MAX_REASON);
+        return closeWith(viewer, id, new ClosingDecision(outcome, null, trimmed, null), expectedVersion);
+    }
+
+    /** Closes an open deal with a reason from the admin's list for its outcome. */
+    public DealView close(Viewer viewer, DealId id, ClosingDecision decision, Long expectedVersion) {
+        if (decision.outcome() == null) {
+            throw new InvalidInputException("outcome", "validation.required");
+        }
+        closeReasons.usable(decision.reasonId(), decision.outcome());
+        return closeWith(viewer, id, decision, expectedVersion);
+    }
+
+    /** Competitors named on earlier closed deals, for suggestions. */
+    @Transactional(readOnly = true)
+    public List<String> competitors() {
+        return queries.competitors();
+    }
+
+    private DealView closeWith(Viewer viewer, DealId id, ClosingDecision decision, Long expectedVersion) {
+        Outcome outcome = decision.outcome();
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "validation.required");
+        }
+        if (decision.details() != null && decision.details().length() > MAX_REASON) {
+            throw new InvalidInputException("details", "validation.maxLength", MAX_REASON);
+        }
+        if (decision.competitor() != null && decision.competitor().length() > MAX_COMPETITOR) {
+            throw new InvalidInputException("competitor", "validation.maxLength", MAX_COMPETITOR);
         }
         Deal deal = changeable(viewer, id, expectedVersion);
         String from = deal.stageKey();
         StageView closing = pipeline.closingStage(outcome);
         Instant now = clock.instant();
-        deal.close(closing, trimmed, now);
+        deal.close(closing, decision.reasonId(), decision.details(), decision.competitor(), now);
         save(deal);
         history.append(deal.id(), from, closing.key(), now, viewer.userId());
         events.publishEvent(new DealStageChanged(id, from, closing.key(), false, deal.ownerId(), viewer.userId(),
                 now));
-        events.publishEvent(new DealClosed(id, outcome, trimmed, now));
+        events.publishEvent(new DealClosed(id, outcome, decision.details(), now));
         return view(deal);
     }
 

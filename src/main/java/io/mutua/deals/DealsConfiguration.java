@@ -22,4 +22,9 @@ class DealsConfiguration {
     NavLink qualificationNavLink() {
         return new NavLink("nav.qualification", QualificationAdminController.PATH, 72, Role.ADMIN.name());
     }
+
+    @Bean
+    NavLink closeReasonsNavLink() {
+        return new NavLink("nav.closeReasons", CloseReasonAdminController.PATH, 73, Role.ADMIN.name());
+    }
 }

@@ -116,7 +116,7 @@ class SampleDeals {
         DealStatus status = outcome == null ? DealStatus.OPEN : outcome.status();
         Deal deal = new Deal(UUID.randomUUID(), name, account, amount, currency, owner.id(),
                 path.get(path.size() - 1), status, expectedClose, "SAMPLE-" + (1001 + index),
-                amount.compareTo(ENTERPRISE_FROM) >= 0 ? "Enterprise" : "Mid-market", reason,
+                amount.compareTo(ENTERPRISE_FROM) >= 0 ? "Enterprise" : "Mid-market", reason, null, null,
                 outcome == null ? null : last, times.get(0), last, null);
         deals.save(deal);
         for (int step = 0; step < path.size(); step++) {

@@ -44,6 +44,11 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class DealApiIntegrationTest {
 
+    /** Reasons the V15 migration lists; no test retires them. */
+    static final String WON_REASON = "5a1e0001-0000-4000-8000-000000000001";
+    static final String LOST_REASON = "5a1e0002-0000-4000-8000-000000000001";
+
+
     private static final String DEALS = "/api/v1/deals";
     private static final String LONG = "x".repeat(10_000);
     private static final List<String> DEFAULT_STAGES = List.of("prospecting", "discovery", "solution", "proposal",
@@ -322,7 +327,8 @@ class DealApiIntegrationTest {
                     .json(Map.of("name", "Taken over")).send().problem(404);
             api.post(DEALS + "/" + id + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                     .problem(404);
-            api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reason", "x"))
+            api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                     .send().problem(404);
             api.get(DEALS + "/" + id + "/history").bearer(token(rep)).send().problem(404);
         }
@@ -339,7 +345,8 @@ class DealApiIntegrationTest {
                 .json(Map.of("name", "Renamed by rep")).send().problem(403);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                 .problem(403);
-        api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reason", "x"))
+        api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                 .send().problem(403);
         assertThat(stored(deal)).isEqualTo(before);
 
@@ -350,11 +357,13 @@ class DealApiIntegrationTest {
                 .json(Map.of("stage", "discovery")).send();
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
         Response byOwner = api.post(DEALS + "/" + deal + "/close").bearer(token(teammate))
-                .json(Map.of("outcome", "WON", "reason", "Signed")).send();
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Signed")).send();
         assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(200);
 
         Map<String, Object> before2 = stored(deal);
-        api.post(DEALS + "/" + deal + "/close").bearer(token(cs)).json(Map.of("outcome", "LOST", "reason", "x"))
+        api.post(DEALS + "/" + deal + "/close").bearer(token(cs)).json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "x"))
                 .send().problem(403);
         api.patch(DEALS + "/" + deal).bearer(token(cs)).header("If-Match", etag(cs, deal))
                 .json(Map.of("name", "Renamed by CS")).send().problem(403);
@@ -370,7 +379,8 @@ class DealApiIntegrationTest {
                 .fieldProblem("id");
         api.post(DEALS + "/" + id + "/stage").bearer(token(rep)).json(Map.of("stage", "discovery")).send()
                 .fieldProblem("id");
-        api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "WON", "reason", "x"))
+        api.post(DEALS + "/" + id + "/close").bearer(token(rep)).json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "x"))
                 .send().fieldProblem("id");
     }
 
@@ -542,7 +552,8 @@ class DealApiIntegrationTest {
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).header("If-Match", read)
                 .json(Map.of("stage", "discovery")).send().problem(412);
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep)).header("If-Match", read)
-                .json(Map.of("outcome", "WON", "reason", "Stale")).send().problem(412);
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Stale")).send().problem(412);
         assertThat(stored(deal)).isEqualTo(before);
     }
 
@@ -724,9 +735,11 @@ class DealApiIntegrationTest {
         Map<String, Object> before = stored(deal);
 
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep))
-                .json(Map.of("outcome", "LOST", "reason", "Changed my mind")).send().problem(409);
+                .json(Map.of("outcome", "LOST", "reasonId", LOST_REASON,
+                        "reason", "Changed my mind")).send().problem(409);
         api.post(DEALS + "/" + deal + "/close").bearer(token(rep))
-                .json(Map.of("outcome", "WON", "reason", "Again")).send().problem(409);
+                .json(Map.of("outcome", "WON", "reasonId", WON_REASON,
+                        "reason", "Again")).send().problem(409);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "negotiation")).send()
                 .problem(409);
         api.post(DEALS + "/" + deal + "/stage").bearer(token(rep)).json(Map.of("stage", "won")).send()
@@ -805,18 +818,30 @@ class DealApiIntegrationTest {
     }
 
     static Stream<Arguments> invalidClosings() {
+        String won = "\"reasonId\": \"" + WON_REASON + "\", ";
+        String lost = "\"reasonId\": \"" + LOST_REASON + "\", ";
         return Stream.of(
-                invalid("unknown outcome", "{\"outcome\": \"MAYBE\", \"reason\": \"Unsure\"}", "outcome"),
-                invalid("missing outcome", "{\"reason\": \"Unsure\"}", "outcome"),
-                invalid("outcome given as a number", "{\"outcome\": 1, \"reason\": \"Unsure\"}", "outcome"),
-                invalid("missing reason", "{\"outcome\": \"WON\"}", "reason"),
-                invalid("blank reason", "{\"outcome\": \"WON\", \"reason\": \"   \"}", "reason"),
-                invalid("missing both", "{}", "outcome", "reason"),
-                invalid("10,000-character reason", "{\"outcome\": \"LOST\", \"reason\": \"" + LONG + "\"}",
-                        "reason"),
-                invalid("unknown field", "{\"outcome\": \"WON\", \"reason\": \"x\", \"reasn\": \"y\"}", "reasn"),
-                invalid("NUL character in reason", "{\"outcome\": \"LOST\", \"reason\": \"Pr\\u0000ice\"}",
-                        "reason"),
+                invalid("unknown outcome", "{\"outcome\": \"MAYBE\", " + won + "\"reason\": \"Unsure\"}", "outcome"),
+                invalid("missing outcome", "{" + won + "\"reason\": \"Unsure\"}", "outcome"),
+                invalid("outcome given as a number", "{\"outcome\": 1, " + won + "\"reason\": \"Unsure\"}",
+                        "outcome"),
+                invalid("missing reason", "{\"outcome\": \"WON\", \"details\": \"Signed\"}", "reasonId"),
+                invalid("reason id that is not a UUID", "{\"outcome\": \"WON\", \"reasonId\": \"best\"}", "reasonId"),
+                invalid("unknown reason id", "{\"outcome\": \"WON\", \"reasonId\": \"" + UUID.randomUUID() + "\"}",
+                        "reasonId"),
+                invalid("reason of the other outcome", "{\"outcome\": \"WON\", " + lost + "\"details\": \"x\"}",
+                        "reasonId"),
+                invalid("missing both", "{}", "outcome", "reasonId"),
+                invalid("10,000-character reason", "{\"outcome\": \"LOST\", " + lost + "\"reason\": \"" + LONG
+                        + "\"}", "reason"),
+                invalid("10,000-character details", "{\"outcome\": \"LOST\", " + lost + "\"details\": \"" + LONG
+                        + "\"}", "details"),
+                invalid("101-character competitor", "{\"outcome\": \"LOST\", " + lost + "\"competitor\": \""
+                        + "c".repeat(101) + "\"}", "competitor"),
+                invalid("unknown field", "{\"outcome\": \"WON\", " + won + "\"reason\": \"x\", \"reasn\": \"y\"}",
+                        "reasn"),
+                invalid("NUL character in reason", "{\"outcome\": \"LOST\", " + lost
+                        + "\"reason\": \"Pr\\u0000ice\"}", "reason"),
                 invalid("malformed JSON", "{\"outcome\": \"WON\", "),
                 invalid("empty body", ""));
     }
@@ -895,7 +920,8 @@ class DealApiIntegrationTest {
 
     private JsonNode close(Seller seller, String deal, String outcome) {
         Response response = api.post(DEALS + "/" + deal + "/close").bearer(token(seller))
-                .json(Map.of("outcome", outcome, "reason", "Closed in a test")).send();
+                .json(Map.of("outcome", outcome, "reasonId", outcome.equals("WON") ? WON_REASON : LOST_REASON,
+                        "reason", "Closed in a test")).send();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

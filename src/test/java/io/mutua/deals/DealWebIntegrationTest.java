@@ -119,13 +119,15 @@ class DealWebIntegrationTest {
     void closingAsWonNeedsAReasonAndEndsTheDealsMoves() throws Exception {
         UUID id = createDeal("Closer " + marker, "negotiation");
         mvc.perform(post("/deals/" + id + "/close").with(SignIn.as(rep)).with(csrf()).header("HX-Request", "true")
-                        .param("outcome", "WON").param("reason", " ").param("version", "0"))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(Matchers.containsString("This field is required.")));
+                        .param("outcome", "WON").param("details", "Champion sold it").param("version", "0"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("This field is required.")))
+                .andExpect(content().string(Matchers.containsString(">Champion sold it</textarea>")));
         assertThat(stage(id)).isEqualTo("negotiation");
 
         mvc.perform(post("/deals/" + id + "/close").with(SignIn.as(rep)).with(csrf()).header("HX-Request", "true")
-                        .param("outcome", "WON").param("reason", "Champion sold it").param("version", "0"))
+                        .param("outcome", "WON").param("wonReason", "5a1e0001-0000-4000-8000-000000000003")
+                        .param("details", "Champion sold it").param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Champion sold it")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"move-stage\""))));
