@@ -1,4 +1,4 @@
-// Draws the forecast page's charts from the figures in each canvas's data attributes (the same figures as the
+// Draws the forecast and insights pages' charts from the figures in each canvas's data attributes (the same figures as the
 // table beside it), and again after htmx swaps in new figures.
 (function () {
     "use strict";
@@ -18,7 +18,9 @@
         } else {
             datasets.forEach(function (set, index) {
                 set.backgroundColor = COLOURS[index % COLOURS.length];
+                set.borderColor = COLOURS[index % COLOURS.length];
                 set.hidden = set.kind === "weighted";
+                set.spanGaps = true;
             });
         }
         var currency = canvas.getAttribute("data-currency");
@@ -31,7 +33,7 @@
                 responsive: true,
                 maintainAspectRatio: false,
                 animation: false,
-                scales: type === "bar" ? {y: {beginAtZero: true, ticks: {callback: function (value) {
+                scales: type === "bar" || type === "line" ? {y: {beginAtZero: true, ticks: {callback: function (value) {
                     return money ? money.format(value) : value;
                 }}}} : undefined,
                 plugins: {legend: {position: "bottom"}}
