@@ -1,0 +1,19 @@
+package io.mutua.insights;
+
+import io.mutua.web.NavLink;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class InsightsConfiguration {
+
+    @Bean
+    NavLink handoffsNavLink() {
+        return new NavLink("nav.handoffs", HandoffController.PATH, 40, "CS,MANAGER,ADMIN");
+    }
+
+    @Bean
+    NavLink handoffSettingsNavLink() {
+        return new NavLink("nav.handoffSettings", HandoffSettingsController.PATH, 74, "ADMIN");
+    }
+}
