@@ -198,11 +198,15 @@ class HandoffIntegrationTest {
         MockHttpServletResponse onboardingPage = buyer.get("/b/plans/" + onboarding);
         assertThat(onboardingPage.getStatus()).isEqualTo(200);
         for (String path : List.of("/handoffs", "/handoffs/" + id, "/handoffs/" + id + "/handoff.pdf",
-                "/deals/" + fixture.deal().id() + "/handoff", "/api/v1/deals/" + fixture.deal().id() + "/handoff")) {
+                "/deals/" + fixture.deal().id() + "/handoff")) {
             MockHttpServletResponse response = buyer.get(path);
             assertThat(response.getStatus()).as(path).isEqualTo(404);
             assertThat(response.getContentAsString()).as(path).doesNotContain(secret);
         }
+        // A buyer's session is no API credential at all.
+        MockHttpServletResponse api = buyer.get("/api/v1/deals/" + fixture.deal().id() + "/handoff");
+        assertThat(api.getStatus()).isEqualTo(401);
+        assertThat(api.getContentAsString()).doesNotContain(secret);
         assertThat(onboardingPage.getContentAsString()).doesNotContain(secret);
         assertThat(buyer.get(fixture.buyerPath()).getContentAsString()).doesNotContain(secret);
     }
