@@ -6,8 +6,6 @@ import io.mutua.insights.HandoffPackage;
 import io.mutua.insights.Handoffs;
 import io.mutua.web.Markdown;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -36,14 +34,6 @@ class HandoffPdfs {
         this.clock = clock;
     }
 
-    /** What the print template shows: the package, its Markdown made safe HTML, and when it was printed. */
-    public record PrintedHandoff(HandoffPackage handoff, List<Section> sections, String notesHtml,
-            Instant generatedAt) {
-    }
-
-    public record Section(String key, String html) {
-    }
-
     PlanPdfs.PlanPdf handoff(Viewer viewer, UUID handoffId, Locale locale) {
         return print(handoffs.get(viewer, handoffId), locale);
     }
@@ -55,7 +45,7 @@ class HandoffPdfs {
     private PlanPdfs.PlanPdf print(HandoffPackage handoff, Locale locale) {
         PrintedHandoff printed = new PrintedHandoff(handoff,
                 handoff.sections().stream()
-                        .map(section -> new Section(section.key().name(), markdown.toHtml(section.content())))
+                        .map(section -> new PrintedHandoff.Section(section.key().name(), markdown.toHtml(section.content())))
                         .toList(),
                 handoff.notes() == null ? null : markdown.toHtml(handoff.notes()), clock.instant());
         DocumentText text = new DocumentText(messages, locale, clock.getZone());
