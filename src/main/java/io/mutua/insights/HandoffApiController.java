@@ -115,7 +115,11 @@ class HandoffApiController {
         }
     }
 
-    @GetMapping(value = PATH, produces = "application/json")
+    /**
+     * JSON unless the client asks for a PDF: {@code *}{@code /*} is listed so that a client accepting anything gets
+     * this answer rather than an ambiguous match with the PDF handler of the same path.
+     */
+    @GetMapping(value = PATH, produces = {"application/json", "*/*"})
     HandoffJson get(Viewer viewer, @PathVariable UUID id) {
         return HandoffJson.from(handoffs.forDeal(viewer, new DealId(id)));
     }

@@ -37,7 +37,8 @@ class HandoffRecipients {
         return jdbc.sql("select recipient_user_id, recipient_team_id, version from handoff_setting where id = 1")
                 .query((rs, row) -> new Setting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getLong(3)))
-                .single();
+                .optional()
+                .orElse(new Setting(null, null, 0));
     }
 
     Setting choose(UUID userId, UUID teamId, long expectedVersion) {
@@ -50,8 +51,11 @@ class HandoffRecipients {
         if (teamId != null && !users.teamNames().containsKey(teamId)) {
             throw new InvalidInputException("teamId", "handoffs.settings.unknownTeam");
         }
-        int updated = jdbc.sql("update handoff_setting set recipient_user_id = :user, recipient_team_id = :team, "
-                        + "version = version + 1 where id = 1 and version = :version")
+        // The row goes when the users and teams it names are truncated (a brand-new installation): then it comes back.
+        int updated = jdbc.sql("insert into handoff_setting (id, recipient_user_id, recipient_team_id, version) "
+                        + "values (1, :user, :team, :version + 1) on conflict (id) do update set "
+                        + "recipient_user_id = :user, recipient_team_id = :team, version = handoff_setting.version + 1 "
+                        + "where handoff_setting.version = :version")
                 .param("user", userId)
                 .param("team", teamId)
                 .param("version", expectedVersion)

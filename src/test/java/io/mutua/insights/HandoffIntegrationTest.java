@@ -62,6 +62,8 @@ class HandoffIntegrationTest {
     @Autowired
     MutualPlanFixtures fixtures;
     @Autowired
+    HandoffRecipients recipients;
+    @Autowired
     JdbcClient jdbc;
 
     MutualPlanFixtures.Fixture fixture;
@@ -82,8 +84,7 @@ class HandoffIntegrationTest {
 
     @AfterEach
     void defaultRecipients() {
-        jdbc.sql("update handoff_setting set recipient_user_id = null, recipient_team_id = null where id = 1")
-                .update();
+        recipients.choose(null, null, recipients.setting().version());
     }
 
     @Test
@@ -115,7 +116,7 @@ class HandoffIntegrationTest {
     void theAdminsChoiceOfRecipientDecidesWhoGetsItAndThatPersonMaySeeTheDeal() throws Exception {
         TestData.Seller admin = data.user("ADMIN", null);
         TestData.Seller elsewhere = data.user("CS", data.team("Customer success"));
-        long version = jdbc.sql("select version from handoff_setting").query(Long.class).single();
+        long version = recipients.setting().version();
         mvc.perform(post("/admin/handoffs").with(SignIn.as(admin)).with(csrf())
                 .param("choice", "user:" + elsewhere.id()).param("version", String.valueOf(version)));
 

@@ -102,7 +102,8 @@ class OnboardingHandoffBrowserTest {
         buyerDriver.get(buyer.url("/b"));
         By onboardingLink = By.cssSelector("#plan-" + onboardingPlan + " h2 a");
         buyer.waiting().until(ExpectedConditions.presenceOfElementLocated(onboardingLink));
-        assertThat(buyerDriver.findElement(By.id("plan-" + onboardingPlan)).getText()).contains("Onboarding plan");
+        assertThat(buyerDriver.findElement(By.id("plan-" + onboardingPlan)).getText())
+                .containsIgnoringCase("Onboarding plan");
         buyerDriver.findElement(onboardingLink).click();
         buyer.waiting().until(ExpectedConditions.urlContains("/b/plans/" + onboardingPlan));
         assertThat(buyerDriver.findElement(By.tagName("main")).getText())

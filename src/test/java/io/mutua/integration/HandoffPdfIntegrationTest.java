@@ -53,16 +53,17 @@ class HandoffPdfIntegrationTest {
         UUID id = await().atMost(Duration.ofSeconds(20)).until(() -> handoffs.list(viewer).stream()
                 .filter(handoff -> handoff.dealId().equals(fixture.deal().id().value()))
                 .map(HandoffSummary::id).findFirst().orElse(null), found -> found != null);
-        handoffs.writeNotes(fixture.viewer(), id, "Their CFO wants a *monthly* report", handoffs.get(viewer, id)
+        handoffs.writeNotes(fixture.viewer(), id, "Their CFO wants a monthly report\n\n- *Weekly* calls", handoffs.get(viewer, id)
                 .version());
 
         MockHttpServletResponse page = mvc.perform(get("/handoffs/" + id + "/handoff.pdf").with(SignIn.as(cs)))
                 .andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentType()).isEqualTo("application/pdf");
-        String text = String.join("\n", PdfText.of(page.getContentAsByteArray()).pages());
+        // Table cells wrap their lines: compare with the spacing made plain.
+        String text = String.join(" ", PdfText.of(page.getContentAsByteArray()).pages()).replaceAll("\\s+", " ");
         assertThat(text).contains(fixture.deal().account(), fixture.deal().name(),
-                "Invoices approved within two days", "Chloe Champion", "Eric Economic", "Their CFO wants a monthly report",
+                "Invoices approved within two days", "Chloe Champion", "Eric Economic", "Their CFO wants a monthly report", "Weekly",
                 fixture.sharedStep().title(), "Notes for customer success");
 
         MockHttpServletResponse api = mvc.perform(get("/api/v1/deals/" + fixture.deal().id() + "/handoff")
@@ -70,5 +71,10 @@ class HandoffPdfIntegrationTest {
         assertThat(api.getStatus()).isEqualTo(200);
         assertThat(String.join("\n", PdfText.of(api.getContentAsByteArray()).pages()))
                 .contains("Their CFO wants a monthly report");
+
+        MockHttpServletResponse anything = mvc.perform(get("/api/v1/deals/" + fixture.deal().id() + "/handoff")
+                .with(SignIn.as(cs)).accept("*/*")).andReturn().getResponse();
+        assertThat(anything.getStatus()).isEqualTo(200);
+        assertThat(anything.getContentType()).startsWith("application/json");
     }
 }
