@@ -1,6 +1,7 @@
 package io.mutua.collaboration;
 
 import io.mutua.plans.MilestoneView;
+import io.mutua.plans.PlanKind;
 import io.mutua.plans.PlanStatus;
 import io.mutua.plans.PlanView;
 import io.mutua.plans.StepView;
@@ -30,7 +31,11 @@ public class BuyerPortalController {
 
     /** One plan as the portal lists it: only what buyers see of it; {@code next} is the next shared step due. */
     public record PortalPlan(UUID planId, String account, PlanStatus status, LocalDate targetSignature,
-            LocalDate targetGoLive, int progress, StepView next, String nextMilestone) {
+            LocalDate targetGoLive, int progress, StepView next, String nextMilestone, PlanKind kind) {
+
+        public boolean onboarding() {
+            return kind == PlanKind.ONBOARDING;
+        }
 
         public String path() {
             return Paths.BUYER + "/plans/" + planId;
@@ -53,7 +58,7 @@ public class BuyerPortalController {
                 }
             }
             return new PortalPlan(plan.id(), plan.dealName(), plan.status(), plan.targetSignature(),
-                    plan.targetGoLive(), plan.progress(), next, milestone);
+                    plan.targetGoLive(), plan.progress(), next, milestone, plan.kind());
         }
     }
 

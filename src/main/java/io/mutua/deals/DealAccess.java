@@ -5,24 +5,29 @@ import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
 import io.mutua.web.InvalidInputException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Who sees and changes which deals. ADMIN: all. MANAGER: the team's deals. REP: sees the team's deals,
- * changes their own. CS: sees the team's won deals, changes none.
+ * changes their own. CS: sees the team's won deals, changes none. Anyone may also see a deal opened to them
+ * (a CS user who received its handoff).
  */
 @Component
 class DealAccess {
 
     private final Users users;
+    private final JdbcClient jdbc;
 
-    DealAccess(Users users) {
+    DealAccess(Users users, JdbcClient jdbc) {
         this.users = users;
+        this.jdbc = jdbc;
     }
 
     /** The deals a viewer may see, as a filter the queries apply: owners (null = anyone) and won-only. */
@@ -40,8 +45,27 @@ class DealAccess {
         return new Scope(teamOf(viewer), viewer.is(Role.CS));
     }
 
-    boolean canSee(Viewer viewer, UUID ownerId, DealStatus status) {
-        return scope(viewer).includes(ownerId, status);
+    boolean canSee(Viewer viewer, UUID dealId, UUID ownerId, DealStatus status) {
+        return scope(viewer).includes(ownerId, status) || granted(viewer, dealId);
+    }
+
+    /** Whether the deal was opened to this user beyond the usual rule, e.g. handed over to them after the win. */
+    private boolean granted(Viewer viewer, UUID dealId) {
+        return jdbc.sql("select exists (select 1 from deal_viewer where deal_id = :deal and user_id = :user)")
+                .param("deal", dealId)
+                .param("user", viewer.userId())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Lets these users see the deal from now on, whatever their team (system work). */
+    void grant(UUID dealId, Collection<UUID> userIds) {
+        for (UUID userId : userIds) {
+            jdbc.sql("insert into deal_viewer (deal_id, user_id) values (:deal, :user) on conflict do nothing")
+                    .param("deal", dealId)
+                    .param("user", userId)
+                    .update();
+        }
     }
 
     boolean canChange(Viewer viewer, UUID ownerId) {

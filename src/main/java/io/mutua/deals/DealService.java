@@ -70,7 +70,7 @@ public class DealService {
     @Transactional(readOnly = true)
     public DealView get(Viewer viewer, DealId id) {
         return queries.find(id.value())
-                .filter(deal -> access.canSee(viewer, deal.ownerId(), deal.status()))
+                .filter(deal -> access.canSee(viewer, deal.id().value(), deal.ownerId(), deal.status()))
                 .orElseThrow(DealService::notFound);
     }
 
@@ -89,6 +89,11 @@ public class DealService {
     private static DealFacts facts(DealView deal) {
         return new DealFacts(deal.id(), deal.name(), deal.account(), deal.amount(), deal.currency(), deal.segment(),
                 deal.ownerId(), deal.stageKey(), deal.status(), deal.expectedCloseDate(), deal.closedAt());
+    }
+
+    /** Lets these users see the deal from now on, whatever their team: customer success after the handoff. */
+    public void letSee(DealId id, Collection<UUID> userIds) {
+        access.grant(id.value(), userIds);
     }
 
     @Transactional(readOnly = true)
@@ -216,7 +221,7 @@ public class DealService {
 
     private Deal changeable(Viewer viewer, DealId id, Long expectedVersion) {
         Deal deal = deals.findById(id.value())
-                .filter(found -> access.canSee(viewer, found.ownerId(), found.status()))
+                .filter(found -> access.canSee(viewer, found.id(), found.ownerId(), found.status()))
                 .orElseThrow(DealService::notFound);
         if (!access.canChange(viewer, deal.ownerId())) {
             throw new ForbiddenException("deals.mayNotChange");

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +29,13 @@ public class Users implements UserLocales {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
+    private final TeamRepository teams;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Users(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    Users(UserRepository users, TeamRepository teams, PasswordEncoder passwords, Clock clock) {
         this.users = users;
+        this.teams = teams;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -96,6 +99,13 @@ public class Users implements UserLocales {
     /** Everyone in a team, active or not, by name. */
     public List<UserSummary> teamMembers(UUID teamId) {
         return users.findByTeam(teamId).stream().map(User::summary).toList();
+    }
+
+    /** The names of all teams, by id, in name order. */
+    public Map<UUID, String> teamNames() {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        teams.findAllByName().forEach(team -> names.put(team.id(), team.name()));
+        return names;
     }
 
     /** Every seller-side user, by name. */

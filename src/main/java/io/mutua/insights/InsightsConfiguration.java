@@ -11,5 +11,17 @@ class InsightsConfiguration {
     @Bean
     NavLink winLossNavLink() {
         return new NavLink("nav.winLoss", WinLossController.PATH, 52, "ADMIN,MANAGER");
+
+@Configuration
+class InsightsConfiguration {
+
+    @Bean
+    NavLink handoffsNavLink() {
+        return new NavLink("nav.handoffs", HandoffController.PATH, 40, "CS,MANAGER,ADMIN");
+    }
+
+    @Bean
+    NavLink handoffSettingsNavLink() {
+        return new NavLink("nav.handoffSettings", HandoffSettingsController.PATH, 74, "ADMIN");
     }
 }

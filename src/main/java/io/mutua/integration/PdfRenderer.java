@@ -46,6 +46,13 @@ class PdfRenderer {
         return pdf(html(plan, text));
     }
 
+    /** Any print template whose parameters are {@code ui} (the reader's language) and {@code doc}. */
+    byte[] render(String template, Object doc, DocumentText text) {
+        StringOutput html = new StringOutput();
+        templates.render(template, Map.of("ui", text, "doc", doc), html);
+        return pdf(html.toString());
+    }
+
     String html(PrintedPlan plan, DocumentText text) {
         StringOutput html = new StringOutput();
         templates.render(TEMPLATE, Map.of("ui", text, "doc", plan), html);

@@ -91,6 +91,11 @@ class Plan {
         return kind == PlanKind.MUTUAL;
     }
 
+    /** Whether buyers work on this plan: a mutual action plan, or the onboarding plan that follows it. */
+    boolean sharedWithBuyers() {
+        return kind == PlanKind.MUTUAL || kind == PlanKind.ONBOARDING;
+    }
+
     /** Marks a person's change: from now on the plan is theirs and is never regenerated. */
     void edited(Instant now) {
         requireOpen();

@@ -265,6 +265,14 @@ public class PlanController {
         return render(viewer, deal, plan, Edits.NONE, Htmx.isHtmx(request), model);
     }
 
+    /** Any plan of a deal by its id, such as the onboarding plan that follows the won deal's sales plan. */
+    @GetMapping(PLAN)
+    String showPlan(Viewer viewer, @PathVariable UUID planId, HttpServletRequest request, Model model) {
+        PlanView plan = plans.get(viewer, planId);
+        DealView deal = deals.get(viewer, plan.dealId());
+        return render(viewer, deal, plan, Edits.NONE, Htmx.isHtmx(request), model);
+    }
+
     @PostMapping(DEAL_PLAN)
     String generate(Viewer viewer, @PathVariable UUID dealId, Locale locale, HttpServletRequest request,
             HttpServletResponse response, Model model) {

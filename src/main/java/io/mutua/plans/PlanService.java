@@ -620,7 +620,7 @@ public class PlanService {
     /** An edit by a buyer participant on a mutual action plan, whose access the caller has checked. */
     Edit buyerEdit(UUID planId, UUID participantId) {
         LoadedPlan plan = load(planId);
-        if (!plan.plan().mutual()) {
+        if (!plan.plan().sharedWithBuyers()) {
             throw new NotFoundException("plans.notFound");
         }
         plan.plan().requireOpen();
@@ -630,7 +630,7 @@ public class PlanService {
 
     /** The plan as buyers see it: only mutual action plans, only what is shared. */
     PlanView buyerView(UUID planId) {
-        Plan plan = plans.findById(planId).filter(Plan::mutual)
+        Plan plan = plans.findById(planId).filter(Plan::sharedWithBuyers)
                 .orElseThrow(() -> new NotFoundException("plans.notFound"));
         DealFacts deal = deals.facts(new DealId(plan.dealId())).orElseThrow();
         return view(load(plan, Audience.BUYER), DealInfo.forBuyers(deal, plan), Audience.BUYER);

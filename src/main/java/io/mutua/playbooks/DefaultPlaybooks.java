@@ -22,15 +22,13 @@ class DefaultPlaybooks implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DefaultPlaybooks.class);
 
     private final Playbooks playbooks;
-    private final PlaybookRepository repository;
     private final JsonMapper json;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    DefaultPlaybooks(Playbooks playbooks, PlaybookRepository repository, JsonMapper json, JdbcClient jdbc,
+    DefaultPlaybooks(Playbooks playbooks, JsonMapper json, JdbcClient jdbc,
             TransactionTemplate transaction) {
         this.playbooks = playbooks;
-        this.repository = repository;
         this.json = json;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -50,7 +48,7 @@ class DefaultPlaybooks implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             // Several nodes may start at once; only one loads the defaults.
             jdbc.sql("select pg_advisory_xact_lock(hashtext('mutua-default-playbooks'))").query().singleValue();
-            if (repository.count() > 0) {
+            if (jdbc.sql("select count(*) from playbook where purpose = 'CLOSING'").query(Long.class).single() > 0) {
                 return;
             }
             for (Resource resource : files) {

@@ -23,6 +23,7 @@ class Playbook {
     private boolean isDefault;
     private boolean archived;
     private int currentVersion;
+    private PlaybookPurpose purpose;
     private final Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -30,8 +31,8 @@ class Playbook {
 
     @PersistenceCreator
     Playbook(UUID id, String name, String description, String segment, BigDecimal minAmount, BigDecimal maxAmount,
-            int priority, boolean isDefault, boolean archived, int currentVersion, Instant createdAt,
-            Instant updatedAt, Long version) {
+            int priority, boolean isDefault, boolean archived, int currentVersion, PlaybookPurpose purpose,
+            Instant createdAt, Instant updatedAt, Long version) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -42,14 +43,15 @@ class Playbook {
         this.isDefault = isDefault;
         this.archived = archived;
         this.currentVersion = currentVersion;
+        this.purpose = purpose == null ? PlaybookPurpose.CLOSING : purpose;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
     }
 
     static Playbook create(PlaybookSettings settings, Instant now) {
-        Playbook playbook = new Playbook(UUID.randomUUID(), null, null, null, null, null, 0, false, false, 1, now, now,
-                null);
+        Playbook playbook = new Playbook(UUID.randomUUID(), null, null, null, null, null, 0, false, false, 1,
+                PlaybookPurpose.CLOSING, now, now, null);
         playbook.apply(settings, now);
         return playbook;
     }
@@ -62,6 +64,15 @@ class Playbook {
         this.maxAmount = settings.maxAmount();
         this.priority = settings.priority();
         this.isDefault = settings.isDefault();
+        this.updatedAt = now;
+    }
+
+    PlaybookPurpose purpose() {
+        return purpose;
+    }
+
+    void purpose(PlaybookPurpose purpose, Instant now) {
+        this.purpose = purpose;
         this.updatedAt = now;
     }
 

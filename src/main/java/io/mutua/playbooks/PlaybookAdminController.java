@@ -111,7 +111,11 @@ public class PlaybookAdminController {
 
     /** {@code saved} holds the stored settings when someone else changed them while the user was editing. */
     public record EditPage(PlaybookView playbook, SettingsPage settings, PlaybookSettings saved, boolean justSaved,
-            boolean duplicated, PlaybookEditor editor) {
+            boolean duplicated, PlaybookEditor editor, PlaybookPurpose purpose) {
+
+        public List<PlaybookPurpose> purposes() {
+            return List.of(PlaybookPurpose.values());
+        }
     }
 
     public record VersionsPage(PlaybookView playbook, List<PlaybookVersionView> versions, PlaybookEditor shown,
@@ -175,7 +179,8 @@ public class PlaybookAdminController {
             @RequestParam(required = false) String duplicated, Model model) {
         PlaybookView playbook = playbooks.get(id);
         model.addAttribute("page", new EditPage(playbook, new SettingsPage(SettingsForm.from(playbook),
-                FormErrors.none(), currentDefault(id)), null, saved != null, duplicated != null, editor(playbook)));
+                FormErrors.none(), currentDefault(id)), null, saved != null, duplicated != null, editor(playbook),
+                playbooks.purposeOf(id)));
         return "playbooks/edit";
     }
 
@@ -201,6 +206,23 @@ public class PlaybookAdminController {
         response.setStatus(saved != null ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
         SettingsForm kept = saved != null ? form.withVersion(current.version()) : form;
         return editPage(model, current, kept, errors, saved, editor(current));
+    }
+
+    /** Whether the playbook is for closing deals or for onboarding customers after a win. */
+    @PostMapping(PATH + "/{id}/purpose")
+    String choosePurpose(@PathVariable UUID id, @RequestParam long version, @RequestParam PlaybookPurpose purpose,
+            Locale locale, Model model, HttpServletResponse response) {
+        try {
+            playbooks.choosePurpose(id, version, purpose);
+            return "redirect:" + PATH + "/" + id + "?saved";
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            PlaybookView current = playbooks.get(id);
+            return editPage(model, current, SettingsForm.from(current), FormErrors.none().with(e, messages, locale),
+                    null, editor(current));
+        }
     }
 
     // --- milestones ----------------------------------------------------------------------------------------------
@@ -510,7 +532,7 @@ public class PlaybookAdminController {
     private String editPage(Model model, PlaybookView playbook, SettingsForm form, FormErrors errors,
             PlaybookSettings saved, PlaybookEditor editor) {
         model.addAttribute("page", new EditPage(playbook, new SettingsPage(form, errors, currentDefault(playbook.id())),
-                saved, false, false, editor));
+                saved, false, false, editor, playbooks.purposeOf(playbook.id())));
         return "playbooks/edit";
     }
 

@@ -147,6 +147,7 @@ public class Playbooks {
     @Transactional(readOnly = true)
     public Optional<PlaybookView> select(BigDecimal amount, String segment) {
         List<Playbook> active = playbooks.findAllInOrder().stream().filter(playbook -> !playbook.archived())
+                .filter(playbook -> playbook.purpose() == PlaybookPurpose.CLOSING)
                 .sorted(Comparator.comparingInt(Playbook::priority)).toList();
         return active.stream()
                 .filter(playbook -> playbook.settings().hasRules() && playbook.settings().matches(amount, segment))
@@ -154,6 +155,30 @@ public class Playbooks {
                 .or(() -> active.stream().filter(Playbook::isDefault).findFirst())
                 .or(() -> active.stream().findFirst())
                 .map(this::view);
+    }
+
+    /** The active playbooks for onboarding plans, by name. */
+    @Transactional(readOnly = true)
+    public List<PlaybookView> forOnboarding() {
+        return playbooks.findAllInOrder().stream()
+                .filter(playbook -> !playbook.archived() && playbook.purpose() == PlaybookPurpose.ONBOARDING)
+                .map(this::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PlaybookPurpose purposeOf(UUID id) {
+        return playbook(id).purpose();
+    }
+
+    /** Makes a playbook one for closing deals or one for onboarding customers. */
+    public PlaybookView choosePurpose(UUID id, long expectedVersion, PlaybookPurpose purpose) {
+        Playbook playbook = current(id, expectedVersion);
+        if (purpose != PlaybookPurpose.CLOSING && playbook.isDefault()) {
+            throw new ConflictException("playbooks.defaultIsForClosing");
+        }
+        playbook.purpose(purpose, clock.instant());
+        return view(save(playbook));
     }
 
     /** Hands out the current content of a playbook for a new plan, freezing that version. */

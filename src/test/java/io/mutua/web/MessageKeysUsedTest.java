@@ -24,6 +24,7 @@ import io.mutua.plans.SectionKey;
 import io.mutua.plans.SignatureStatus;
 import io.mutua.plans.StepStatus;
 import io.mutua.playbooks.OwnerRole;
+import io.mutua.playbooks.PlaybookPurpose;
 import io.mutua.playbooks.Side;
 import io.mutua.playbooks.Visibility;
 import io.mutua.web.I18nSources.Bundle;
@@ -73,6 +74,7 @@ class MessageKeysUsedTest {
             Map.entry("profile.saved.", profileNotices()),
             Map.entry("planStatus.", names(PlanStatus.values())),
             Map.entry("stepStatus.", names(StepStatus.values())),
+            Map.entry("playbooks.purpose.", names(PlaybookPurpose.values())),
             Map.entry("estimate.", names(EstimateSource.values())),
             Map.entry("activity.", names(PlanChange.values())),
             Map.entry("notice.", names(NoticeKind.values())),
