@@ -2,6 +2,7 @@ package io.mutua.integration.webhooks;
 
 import io.mutua.integration.webhooks.WebhookDeliveryLog.Delivery;
 import io.mutua.integration.webhooks.WebhookEndpoints.Endpoint;
+import io.mutua.web.ConflictException;
 import io.mutua.web.DomainException;
 import io.mutua.web.FormErrors;
 import io.mutua.web.Htmx;
@@ -189,6 +190,9 @@ public class WebhookAdminController {
     @PostMapping(PATH + "/{id}/test")
     String sendTest(@PathVariable UUID id, HttpServletRequest request, Model model) {
         Endpoint endpoint = endpoints.get(id);
+        if (!endpoint.active()) {
+            throw new ConflictException("webhooks.testInactive");
+        }
         outbox.sendTest(id);
         if (!Htmx.isHtmx(request)) {
             return "redirect:" + PATH + "/" + id + "?notice=tested";

@@ -42,29 +42,35 @@ class WebhookEvents {
 
     @ApplicationModuleListener
     void on(DealClosed event) {
-        Map<String, Object> data = deal(event.dealId());
-        data.put("outcome", event.outcome().name());
-        data.put("reason", event.reason());
-        data.put("closedAt", event.at().toString());
-        outbox.publish(WebhookEventType.DEAL_CLOSED, event.dealId().value().toString(), event.at(), data);
+        outbox.publish(WebhookEventType.DEAL_CLOSED, event.dealId().value().toString(), event.at(), () -> {
+            Map<String, Object> data = deal(event.dealId());
+            data.put("outcome", event.outcome().name());
+            data.put("reason", event.reason());
+            data.put("closedAt", event.at().toString());
+            return data;
+        });
     }
 
     @ApplicationModuleListener
     void on(HandoffCreated event) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("handoffId", event.handoffId().toString());
-        data.put("createdAt", event.at().toString());
-        data.put("deal", deal(event.dealId()));
-        outbox.publish(WebhookEventType.HANDOFF_CREATED, event.handoffId().toString(), event.at(), data);
+        outbox.publish(WebhookEventType.HANDOFF_CREATED, event.handoffId().toString(), event.at(), () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("handoffId", event.handoffId().toString());
+            data.put("createdAt", event.at().toString());
+            data.put("deal", deal(event.dealId()));
+            return data;
+        });
     }
 
     @ApplicationModuleListener
     void on(PlanSigned event) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("planId", event.planId().toString());
-        data.put("signedAt", event.at().toString());
-        data.put("deal", deal(event.dealId()));
-        outbox.publish(WebhookEventType.PLAN_SIGNED, event.planId() + ":" + event.at(), event.at(), data);
+        outbox.publish(WebhookEventType.PLAN_SIGNED, event.planId() + ":" + event.at(), event.at(), () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("planId", event.planId().toString());
+            data.put("signedAt", event.at().toString());
+            data.put("deal", deal(event.dealId()));
+            return data;
+        });
     }
 
     @ApplicationModuleListener
@@ -72,6 +78,10 @@ class WebhookEvents {
         if (event.stepId() == null || !STEP_CHANGES.contains(event.change())) {
             return;
         }
+        outbox.publish(WebhookEventType.STEP_UPDATED, Long.toString(event.id()), event.at(), () -> stepData(event));
+    }
+
+    private Map<String, Object> stepData(PlanActivity event) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stepId", event.stepId().toString());
         data.put("planId", event.planId().toString());
@@ -82,7 +92,7 @@ class WebhookEvents {
         data.put("after", event.after());
         data.put("visibility", event.internal() ? "INTERNAL" : "SHARED");
         data.put("at", event.at().toString());
-        outbox.publish(WebhookEventType.STEP_UPDATED, Long.toString(event.id()), event.at(), data);
+        return data;
     }
 
     private Map<String, Object> deal(DealId id) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +36,21 @@ class WebhookOutbox {
         this.clock = clock;
     }
 
-    /** Queues the message for every active endpoint subscribed to its type; says for how many. */
+    /**
+     * Queues the message for every active endpoint subscribed to its type; says for how many. The data is put
+     * together only when some endpoint wants it.
+     */
     @Transactional
-    int publish(WebhookEventType type, String eventKey, Instant at, Map<String, Object> data) {
+    int publish(WebhookEventType type, String eventKey, Instant at, Supplier<Map<String, Object>> data) {
         List<UUID> endpoints = jdbc.sql("select id, event_types from webhook_endpoint where active")
                 .query((rs, n) -> WebhookEndpoints.parse(rs.getString("event_types")).contains(type)
                         ? rs.getObject("id", UUID.class) : null)
                 .list().stream().filter(id -> id != null).toList();
+        if (endpoints.isEmpty()) {
+            return 0;
+        }
         String messageId = messageId(type.type() + ":" + eventKey);
-        String body = body(type, at, data);
+        String body = body(type, at, data.get());
         int queued = 0;
         for (UUID endpoint : endpoints) {
             queued += insert(endpoint, messageId, type, body);

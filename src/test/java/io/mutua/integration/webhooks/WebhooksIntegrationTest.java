@@ -193,7 +193,10 @@ class WebhooksIntegrationTest {
         int attempts = receiver.ofType("webhook.test").size();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> receiver.ofType("webhook.test").size() == attempts);
-        assertThat(page(WebhookAdminController.PATH + "/" + endpoint.id())).contains("Cancelled").contains("Disabled");
+        assertThat(page(WebhookAdminController.PATH + "/" + endpoint.id())).contains("Cancelled").contains("Disabled")
+                .contains("Activate the endpoint to send it a test event.").doesNotContain("Send test event");
+        assertThat(mvc.perform(post(WebhookAdminController.PATH + "/" + endpoint.id() + "/test")
+                .with(SignIn.as(admin)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(409);
     }
 
     @Test
