@@ -1,5 +1,6 @@
 package io.mutua.plans;
 
+import io.mutua.deals.DealId;
 import io.mutua.identity.UserSummary;
 import io.mutua.identity.Users;
 import io.mutua.identity.Viewer;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +44,11 @@ public class PlanSignatures {
     private final ActivityLog activity;
     private final Users users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PlanSignatures(PlanService plans, PlanRepository planRows, PlanRevisions revisions, Signatures signatures,
-            PlanSigners signers, ActivityLog activity, Users users, Clock clock) {
+            PlanSigners signers, ActivityLog activity, Users users, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.plans = plans;
         this.planRows = planRows;
         this.revisions = revisions;
@@ -271,8 +275,10 @@ public class PlanSignatures {
                 .anyMatch(signature -> signer.participantId().equals(signature.participantId())
                         && signature.valid()));
         if (all && plan.status() != PlanStatus.SIGNED) {
-            plan.markSigned(clock.instant());
+            Instant now = clock.instant();
+            plan.markSigned(now);
             planRows.save(plan);
+            events.publishEvent(new PlanSigned(plan.id(), new DealId(plan.dealId()), now));
         } else if (!all && plan.status() == PlanStatus.SIGNED) {
             plan.reopenForSigning(clock.instant());
             planRows.save(plan);

@@ -12,6 +12,7 @@ import io.mutua.forecasting.crm.HistoryField;
 import io.mutua.forecasting.crm.ImportStatus;
 import io.mutua.identity.ProfileController;
 import io.mutua.identity.Role;
+import io.mutua.integration.webhooks.WebhookEventType;
 import io.mutua.mail.MailStatus;
 import io.mutua.notifications.KindGroup;
 import io.mutua.notifications.Mode;
@@ -97,7 +98,10 @@ class MessageKeysUsedTest {
             Map.entry("crmImport.field.", names(CrmField.values())),
             Map.entry("crmImport.fieldHint.", names(CrmField.values())),
             Map.entry("crmImport.historyField.", names(HistoryField.values())),
-            Map.entry("crmImport.dates.", names(DateFormatHint.values())));
+            Map.entry("crmImport.dates.", names(DateFormatHint.values())),
+            Map.entry("webhooks.status.", List.of("QUEUED", "DELIVERED", "FAILED", "CANCELLED")),
+            Map.entry("webhooks.event.", WebhookEventType.subscribable().stream().map(WebhookEventType::type)
+                    .toList()));
 
     /**
      * Whole keys that templates take from Java values; the literals they come from are checked where they are
