@@ -11,9 +11,7 @@ class InsightsConfiguration {
     @Bean
     NavLink winLossNavLink() {
         return new NavLink("nav.winLoss", WinLossController.PATH, 52, "ADMIN,MANAGER");
-
-@Configuration
-class InsightsConfiguration {
+    }
 
     @Bean
     NavLink handoffsNavLink() {

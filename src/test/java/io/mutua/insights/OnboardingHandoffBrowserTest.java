@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,7 +71,7 @@ class OnboardingHandoffBrowserTest {
         rep.signIn(fixture.rep().email(), TestData.PASSWORD);
         rep.driver().get(rep.url("/deals/" + fixture.deal().id()));
         rep.driver().findElement(By.cssSelector("input[name=outcome][value=WON]")).click();
-        rep.driver().findElement(By.id("reason")).sendKeys("Best fit for their needs");
+        new Select(rep.driver().findElement(By.id("won-reason"))).selectByVisibleText("Best fit for their needs");
         rep.driver().findElement(By.cssSelector("form[action$='/close'] button[type=submit]")).click();
         rep.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".badge.status-won")));
 
