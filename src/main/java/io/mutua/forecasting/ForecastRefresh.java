@@ -1,7 +1,5 @@
 package io.mutua.forecasting;
 
-import io.mutua.collaboration.CommentPosted;
-import io.mutua.deals.DealClosed;
 import io.mutua.deals.DealId;
 import io.mutua.deals.DealStageChanged;
 import io.mutua.deals.DealUpdated;
@@ -23,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps forecasts fresh: one deal after each relevant change (after commit, in the background), every open deal
- * daily, after setup with sample data, and once at start-up when no forecast exists yet.
+ * daily, after setup with sample data, and once at start-up when no forecast exists yet. A comment is recorded as plan
+ * activity and a close as a stage change, so those two events cover comments and closes.
  */
 @Component
 class ForecastRefresh {
@@ -44,17 +43,7 @@ class ForecastRefresh {
     }
 
     @ApplicationModuleListener
-    void on(CommentPosted event) {
-        ofPlan(event.planId());
-    }
-
-    @ApplicationModuleListener
     void on(DealStageChanged event) {
-        deal(event.dealId());
-    }
-
-    @ApplicationModuleListener
-    void on(DealClosed event) {
         deal(event.dealId());
     }
 

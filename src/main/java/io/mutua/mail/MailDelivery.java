@@ -1,18 +1,17 @@
 package io.mutua.mail;
 
+import io.mutua.web.OutboxWorkers;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Timestamp;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,17 +48,14 @@ class MailDelivery {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransaction;
     private final JavaMailSender sender;
     private final ObjectProvider<MailLinks> links;
-    private final ThreadPoolTaskExecutor workers;
+    private final OutboxWorkers workers;
     private final Clock clock;
     private final String from;
     private final String messageIdDomain;
     private final RetryPolicy retries;
-    private final Semaphore working;
-    private final AtomicBoolean pending = new AtomicBoolean();
 
     MailDelivery(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender sender,
             ObjectProvider<MailLinks> links, @Value("${mutua.mail.delivery-workers:2}") int workers, Clock clock,
@@ -69,17 +64,11 @@ class MailDelivery {
             @Value("${mutua.mail.retry.max-interval:PT1H}") Duration maxInterval,
             @Value("${mutua.mail.retry.attempts:12}") int attempts) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sender = sender;
         this.links = links;
-        this.workers = new ThreadPoolTaskExecutor();
-        this.workers.setCorePoolSize(workers);
-        this.workers.setThreadNamePrefix("mail-");
-        this.workers.setWaitForTasksToCompleteOnShutdown(false);
-        this.workers.initialize();
-        this.working = new Semaphore(workers);
+        this.workers = new OutboxWorkers("mail", workers, transactionManager, this::deliverNext);
         this.clock = clock;
         this.from = from;
         this.messageIdDomain = Optional.ofNullable(URI.create(baseUrl.trim()).getHost()).orElse("mutua.invalid");
@@ -88,42 +77,20 @@ class MailDelivery {
 
     /** Delivers soon, on the delivery workers. */
     void wake() {
-        workers.execute(this::deliverDue);
+        workers.wake();
     }
 
     /** Wakes every worker: a backlog is delivered in parallel. */
     @Scheduled(fixedDelayString = "${mutua.mail.poll-interval:PT15S}",
             initialDelayString = "${mutua.mail.poll-initial-delay:PT5S}")
     void poll() {
-        for (int i = 0; i < workers.getCorePoolSize(); i++) {
-            wake();
-        }
+        workers.wakeAll();
     }
 
-    /**
-     * Delivers every email that is due, unless all workers are busy — then one of them sees {@code pending} when
-     * it is done and looks again, so that no wake-up is lost.
-     */
-    void deliverDue() {
-        pending.set(true);
-        while (pending.get()) {
-            if (!working.tryAcquire()) {
-                return;
-            }
-            try {
-                pending.set(false);
-                while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
-                    // one email per transaction
-                }
-            } finally {
-                working.release();
-            }
-        }
-    }
 
     @PreDestroy
     void stop() {
-        workers.shutdown();
+        workers.stop();
     }
 
     private boolean deliverNext() {

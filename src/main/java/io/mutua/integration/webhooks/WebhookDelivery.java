@@ -1,5 +1,6 @@
 package io.mutua.integration.webhooks;
 
+import io.mutua.web.OutboxWorkers;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
@@ -14,17 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers the webhook outbox: each due delivery of an active endpoint is locked ({@code FOR UPDATE SKIP LOCKED}, so
@@ -40,10 +37,7 @@ class WebhookDelivery {
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final ThreadPoolTaskExecutor workers;
-    private final Semaphore working;
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final OutboxWorkers workers;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final WebhookRetryPolicy retries;
@@ -58,13 +52,7 @@ class WebhookDelivery {
             @Value("${mutua.webhooks.retry.max-interval:PT10H}") Duration maxInterval,
             @Value("${mutua.webhooks.retry.give-up-after:PT24H}") Duration giveUpAfter) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.workers = new ThreadPoolTaskExecutor();
-        this.workers.setCorePoolSize(workers);
-        this.workers.setThreadNamePrefix("webhook-");
-        this.workers.setWaitForTasksToCompleteOnShutdown(false);
-        this.workers.initialize();
-        this.working = new Semaphore(workers);
+        this.workers = new OutboxWorkers("webhook", workers, transactionManager, this::deliverNext);
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
@@ -74,38 +62,19 @@ class WebhookDelivery {
 
     /** Delivers soon, on the delivery workers. */
     void wake() {
-        workers.execute(this::deliverDue);
+        workers.wake();
     }
 
     @Scheduled(fixedDelayString = "${mutua.webhooks.poll-interval:PT10S}",
             initialDelayString = "${mutua.webhooks.poll-initial-delay:PT5S}")
     void poll() {
-        for (int i = 0; i < workers.getCorePoolSize(); i++) {
-            wake();
-        }
+        workers.wakeAll();
     }
 
-    /** Delivers everything due unless all workers are busy; a busy worker then looks again when it is done. */
-    void deliverDue() {
-        pending.set(true);
-        while (pending.get()) {
-            if (!working.tryAcquire()) {
-                return;
-            }
-            try {
-                pending.set(false);
-                while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
-                    // one delivery per transaction
-                }
-            } finally {
-                working.release();
-            }
-        }
-    }
 
     @PreDestroy
     void stop() {
-        workers.shutdown();
+        workers.stop();
     }
 
     private boolean deliverNext() {
